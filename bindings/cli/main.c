@@ -1,0 +1,58 @@
+#include "cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("adrlint: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void usage(FILE *f)
+{
+    fputs("Usage: adrlint <command> [options]\n"
+          "\n"
+          "Lints OpenAPI documents against the NLGov REST API Design Rules.\n"
+          "\n"
+          "Commands:\n"
+          "  lint FILE...    lint files (\"-\" reads standard input)\n"
+          "  rules           list the rules and their severity in a profile\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help      show this help\n"
+          "  --version       print the version\n"
+          "\n"
+          "Run 'adrlint <command> --help' for the options of a command.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (adr_abi_version() != ADR_ABI_VERSION) {
+        cli_error("libadrlint ABI %d does not match this program (built for %d)",
+                  adr_abi_version(), ADR_ABI_VERSION);
+        return EXIT_TROUBLE;
+    }
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("adrlint %s\n", adr_version());
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "lint") == 0) return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (try 'adrlint --help')", cmd);
+    return EXIT_TROUBLE;
+}

@@ -1,0 +1,753 @@
+/* Builds the document tree from libfyaml's event stream. One pass, no
+ * per-node malloc: nodes and child arrays come from the document arena,
+ * children of open collections wait on one shared scratch stack. */
+#include "doc.h"
+
+#include <libfyaml.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ATTACHED 0x80u /* private to the builder: node has its parent set */
+
+typedef struct frame {
+    adr_node *node;
+    size_t base;          /* first scratch slot of this collection's children */
+    uint64_t weight;      /* nodes in the subtree after alias expansion */
+    const char *anchor;   /* anchor name (arena) or NULL */
+    size_t anchor_len;
+} frame;
+
+typedef struct anchor {
+    const char *name;
+    size_t len;
+    adr_node *node;
+    uint64_t weight;
+} anchor;
+
+typedef struct builder {
+    adr_doc *doc;
+    const adr_doc_limits *limits;
+    frame *frames;
+    size_t nframes, capframes;
+    adr_node **scratch;
+    size_t nscratch, capscratch;
+    anchor *anchors;
+    size_t nanchors, capanchors;
+    uint64_t expanded; /* nodes counted through aliases */
+    bool stop;
+    bool oom;
+} builder;
+
+static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t start, uint32_t end,
+                      const adr_node *node, const char *fmt, ...) ADR_INTERNAL_PRINTF(7, 8);
+
+static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t start, uint32_t end,
+                      const adr_node *node, const char *fmt, ...)
+{
+    if (!adr_grow((void **)&doc->errors, &doc->caperrors, doc->nerrors + 1, sizeof *doc->errors))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = adr_arena_vprintf(&doc->arena, fmt, ap);
+    va_end(ap);
+    if (!msg) return;
+    adr_doc_error *e = &doc->errors[doc->nerrors++];
+    e->code = code;
+    e->severity = severity;
+    e->message = msg;
+    e->start = start;
+    e->end = end;
+    e->node = node;
+}
+
+/* ---- scalar typing (YAML 1.2 core schema; JSON is a subset) ---- */
+
+static bool is_digits(const char *s, size_t n, int base)
+{
+    if (n == 0) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool ok = base == 16 ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                                (c >= 'A' && c <= 'F'))
+                  : base == 8 ? (c >= '0' && c <= '7')
+                              : (c >= '0' && c <= '9');
+        if (!ok) return false;
+    }
+    return true;
+}
+
+static bool eq(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    return n == l && memcmp(s, lit, l) == 0;
+}
+
+static adr_node_type classify_plain(const char *s, size_t n)
+{
+    if (n == 0 || eq(s, n, "~") || eq(s, n, "null") || eq(s, n, "Null") || eq(s, n, "NULL"))
+        return ADR_NODE_NULL;
+    char c = s[0];
+    if (c == 't' || c == 'T' || c == 'f' || c == 'F') {
+        if (eq(s, n, "true") || eq(s, n, "True") || eq(s, n, "TRUE") || eq(s, n, "false") ||
+            eq(s, n, "False") || eq(s, n, "FALSE"))
+            return ADR_NODE_BOOL;
+        return ADR_NODE_STRING;
+    }
+    if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) return ADR_NODE_STRING;
+    if (n > 2 && s[0] == '0' && s[1] == 'x' && is_digits(s + 2, n - 2, 16)) return ADR_NODE_INT;
+    if (n > 2 && s[0] == '0' && s[1] == 'o' && is_digits(s + 2, n - 2, 8)) return ADR_NODE_INT;
+    size_t i = 0;
+    if (s[i] == '-' || s[i] == '+') i++;
+    if (i < n && s[i] == '.') {
+        const char *r = s + i + 1;
+        size_t rn = n - i - 1;
+        if (eq(r, rn, "inf") || eq(r, rn, "Inf") || eq(r, rn, "INF")) return ADR_NODE_FLOAT;
+        if (i == 0 && (eq(r, rn, "nan") || eq(r, rn, "NaN") || eq(r, rn, "NAN")))
+            return ADR_NODE_FLOAT;
+    }
+    size_t digits = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    bool is_float = false;
+    if (i < n && s[i] == '.') {
+        is_float = true;
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    }
+    if (digits == 0) return ADR_NODE_STRING;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        is_float = true;
+        i++;
+        if (i < n && (s[i] == '-' || s[i] == '+')) i++;
+        size_t ed = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++, ed++;
+        if (ed == 0) return ADR_NODE_STRING;
+    }
+    if (i != n) return ADR_NODE_STRING;
+    return is_float ? ADR_NODE_FLOAT : ADR_NODE_INT;
+}
+
+/* ---- builder ---- */
+
+static adr_node *new_node(builder *b, adr_node_type type, uint32_t start, uint32_t end)
+{
+    adr_node *n = adr_arena_alloc(&b->doc->arena, sizeof *n);
+    if (!n) {
+        b->oom = b->stop = true;
+        return NULL;
+    }
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    n->start = start;
+    n->end = end;
+    n->doc = b->doc;
+    b->doc->nnodes++;
+    return n;
+}
+
+static bool count_nodes(builder *b, uint64_t weight, uint32_t at)
+{
+    b->expanded += weight;
+    if (b->expanded > b->limits->max_nodes) {
+        doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, at, at, NULL,
+                  "Document expands to more than %zu nodes (alias expansion limit)",
+                  b->limits->max_nodes);
+        b->doc->fatal = true;
+        b->stop = true;
+        return false;
+    }
+    return true;
+}
+
+static void attach(builder *b, adr_node *n, uint64_t weight)
+{
+    if (b->nframes == 0) {
+        if (!b->doc->root) b->doc->root = n;
+        return;
+    }
+    frame *f = &b->frames[b->nframes - 1];
+    f->weight += weight;
+    if (!adr_grow((void **)&b->scratch, &b->capscratch, b->nscratch + 1, sizeof *b->scratch)) {
+        b->oom = b->stop = true;
+        return;
+    }
+    size_t pos = b->nscratch - f->base;
+    b->scratch[b->nscratch++] = n;
+    if (!(n->flags & ATTACHED)) {
+        n->flags |= ATTACHED;
+        n->parent = f->node;
+        n->index = (uint32_t)(f->node->type == ADR_NODE_MAP ? pos / 2 : pos);
+    }
+}
+
+static void register_anchor(builder *b, const char *name, size_t len, adr_node *n,
+                            uint64_t weight)
+{
+    if (!name) return;
+    if (!adr_grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors)) {
+        b->oom = b->stop = true;
+        return;
+    }
+    b->anchors[b->nanchors++] = (anchor){name, len, n, weight};
+}
+
+static const char *token_text_arena(builder *b, struct fy_token *t, size_t *len)
+{
+    size_t l = 0;
+    const char *s = t ? fy_token_get_text(t, &l) : NULL;
+    if (!s) {
+        *len = 0;
+        return NULL;
+    }
+    char *d = adr_arena_strndup(&b->doc->arena, s, l);
+    if (!d) b->oom = b->stop = true;
+    *len = l;
+    return d;
+}
+
+static bool has_byte(const char *s, size_t n, char c)
+{
+    return n && memchr(s, c, n) != NULL;
+}
+
+static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
+{
+    struct fy_token *tok = e->scalar.value;
+    const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
+    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
+    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    if (end < start) end = start;
+    enum fy_scalar_style style = fy_token_scalar_style(tok);
+    adr_doc *doc = b->doc;
+    const char *src = doc->buf + start;
+    size_t srclen = end - start;
+    const char *text = NULL;
+    size_t len = 0;
+    adr_node_type type = ADR_NODE_STRING;
+    uint8_t flags = 0;
+    switch (style) {
+    case FYSS_PLAIN:
+        if (!has_byte(src, srclen, '\n')) {
+            text = src;
+            len = srclen;
+        }
+        break;
+    case FYSS_DOUBLE_QUOTED:
+        flags = ADR_NF_QUOTED;
+        if (!has_byte(src, srclen, '\\') && !has_byte(src, srclen, '\n')) {
+            text = src;
+            len = srclen;
+        }
+        break;
+    case FYSS_SINGLE_QUOTED:
+        flags = ADR_NF_QUOTED;
+        if (!has_byte(src, srclen, '\'') && !has_byte(src, srclen, '\n')) {
+            text = src;
+            len = srclen;
+        }
+        break;
+    default:
+        flags = ADR_NF_BLOCK;
+        break;
+    }
+    if (!text) {
+        text = token_text_arena(b, tok, &len);
+        if (b->stop) return;
+        if (!text) text = "";
+    }
+    if (style == FYSS_PLAIN) {
+        type = classify_plain(text, len);
+        if (e->scalar.tag) {
+            size_t tl;
+            const char *tag = fy_token_get_text(e->scalar.tag, &tl);
+            if (tag && tl >= 3 && memcmp(tag + tl - 3, "str", 3) == 0) type = ADR_NODE_STRING;
+        }
+    }
+    if (flags & ADR_NF_QUOTED) {
+        /* Marks exclude the quotes; positions include them, as editors and
+         * Spectral show them. */
+        if (start > 0) start--;
+        if (end < doc->size) end++;
+    }
+    adr_node *n = new_node(b, type, start, end);
+    if (!n) return;
+    n->flags = flags;
+    n->u.text = text;
+    n->len = (uint32_t)len;
+    if (!count_nodes(b, 1, start)) return;
+    if (e->scalar.anchor) {
+        size_t al;
+        const char *an = token_text_arena(b, e->scalar.anchor, &al);
+        register_anchor(b, an, al, n, 1);
+    }
+    attach(b, n, 1);
+}
+
+static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_t base)
+{
+    const struct fy_mark *sm = fy_event_start_mark(e);
+    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
+    if (b->nframes >= b->limits->max_depth) {
+        doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, start, NULL,
+                  "Nesting deeper than %zu levels", b->limits->max_depth);
+        b->doc->fatal = true;
+        b->stop = true;
+        return;
+    }
+    adr_node *n = new_node(b, type, start, start);
+    if (!n) return;
+    if (start < b->doc->size && (b->doc->buf[start] == '{' || b->doc->buf[start] == '['))
+        n->flags |= ADR_NF_FLOW;
+    if (!count_nodes(b, 1, start)) return;
+    if (!adr_grow((void **)&b->frames, &b->capframes, b->nframes + 1, sizeof *b->frames)) {
+        b->oom = b->stop = true;
+        return;
+    }
+    frame *f = &b->frames[b->nframes++];
+    f->node = n;
+    f->base = b->nscratch;
+    f->weight = 1;
+    f->anchor = NULL;
+    f->anchor_len = 0;
+    struct fy_token *at = type == ADR_NODE_MAP ? e->mapping_start.anchor : e->sequence_start.anchor;
+    if (at) f->anchor = token_text_arena(b, at, &f->anchor_len);
+}
+
+static bool same_key(const adr_node *a, const adr_node *k)
+{
+    return a->len == k->len && memcmp(a->u.text, k->u.text, a->len) == 0;
+}
+
+/* Removes earlier duplicates (the last one wins, as in JSON.parse and
+ * Spectral) and reports each. */
+static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
+{
+    if (n < 2) return n;
+    bool *dead = NULL;
+    size_t ndead = 0;
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(pairs[j].key, pairs[i].key)) {
+                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
+                    if (!dead) {
+                        b->oom = b->stop = true;
+                        return n;
+                    }
+                    if (!dead[j]) {
+                        dead[j] = true;
+                        ndead++;
+                    }
+                }
+    } else {
+        size_t cap = 1;
+        while (cap < n * 2) cap <<= 1;
+        uint32_t *slots = adr_xmalloc(cap * sizeof *slots);
+        if (!slots) {
+            b->oom = b->stop = true;
+            return n;
+        }
+        memset(slots, 0xff, cap * sizeof *slots);
+        for (size_t i = 0; i < n; i++) {
+            const adr_node *k = pairs[i].key;
+            size_t h = (size_t)adr_hash(k->u.text, k->len) & (cap - 1);
+            while (slots[h] != UINT32_MAX) {
+                if (same_key(pairs[slots[h]].key, k)) {
+                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
+                    if (!dead) {
+                        adr_xfree(slots);
+                        b->oom = b->stop = true;
+                        return n;
+                    }
+                    dead[slots[h]] = true;
+                    ndead++;
+                    break;
+                }
+                h = (h + 1) & (cap - 1);
+            }
+            slots[h] = (uint32_t)i;
+        }
+        adr_xfree(slots);
+    }
+    if (!ndead) return n;
+    /* Report at each later occurrence that replaced an earlier one. */
+    for (size_t i = 0; i < n; i++) {
+        if (!dead[i]) continue;
+        for (size_t j = i + 1; j < n; j++)
+            if (same_key(pairs[j].key, pairs[i].key)) {
+                const adr_node *k = pairs[j].key;
+                doc_error(b->doc, "duplicate-key", ADR_SEVERITY_ERROR, k->start, k->end, k,
+                          "Duplicate key: %.*s", (int)k->len, k->u.text);
+                break;
+            }
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (dead[i]) continue;
+        pairs[w] = pairs[i];
+        if (pairs[w].key->parent == map) pairs[w].key->index = (uint32_t)w;
+        if (pairs[w].value->parent == map) pairs[w].value->index = (uint32_t)w;
+        w++;
+    }
+    adr_xfree(dead);
+    return w;
+}
+
+static bool is_merge_key(const adr_node *k)
+{
+    return !(k->flags & ADR_NF_QUOTED) && k->len == 2 && k->u.text[0] == '<' && k->u.text[1] == '<';
+}
+
+static bool has_key(const adr_pair *pairs, size_t n, const adr_node *k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (same_key(pairs[i].key, k)) return true;
+    return false;
+}
+
+/* YAML merge keys (<<), followed as Spectral does: entries of the merged
+ * maps are added when the map does not define the key itself. */
+static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t *np)
+{
+    size_t n = *np;
+    size_t merges = 0;
+    for (size_t i = 0; i < n; i++)
+        if (pairs[i].key->type != ADR_NODE_MAP && is_merge_key(pairs[i].key)) merges++;
+    if (!merges) return pairs;
+    size_t extra = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_merge_key(pairs[i].key)) continue;
+        const adr_node *v = pairs[i].value;
+        if (v->type == ADR_NODE_MAP) extra += v->len;
+        else if (v->type == ADR_NODE_SEQ)
+            for (size_t j = 0; j < v->len; j++)
+                if (v->u.items[j]->type == ADR_NODE_MAP) extra += v->u.items[j]->len;
+    }
+    adr_pair *out = adr_arena_alloc(&b->doc->arena, (n + extra + 1) * sizeof *out);
+    if (!out) {
+        b->oom = b->stop = true;
+        return pairs;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_merge_key(pairs[i].key)) out[w++] = pairs[i];
+    size_t own = w;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_merge_key(pairs[i].key)) continue;
+        const adr_node *v = pairs[i].value;
+        size_t cnt = v->type == ADR_NODE_SEQ ? v->len : 1;
+        for (size_t j = 0; j < cnt; j++) {
+            const adr_node *m = v->type == ADR_NODE_SEQ ? v->u.items[j] : v;
+            if (m->type != ADR_NODE_MAP) continue;
+            for (size_t k = 0; k < m->len; k++)
+                if (!has_key(out, w, m->u.pairs[k].key)) out[w++] = m->u.pairs[k];
+        }
+    }
+    (void)own;
+    map->flags |= ADR_NF_MERGED;
+    *np = w;
+    return out;
+}
+
+static void on_end(builder *b, struct fy_event *e, uint32_t base)
+{
+    if (b->nframes == 0) return;
+    frame f = b->frames[--b->nframes];
+    adr_node *n = f.node;
+    size_t cnt = b->nscratch - f.base;
+    adr_node **kids = b->scratch + f.base;
+    if (n->type == ADR_NODE_MAP) {
+        size_t np = cnt / 2;
+        adr_pair *pairs = NULL;
+        if (np) {
+            pairs = adr_arena_alloc(&b->doc->arena, np * sizeof *pairs);
+            if (!pairs) {
+                b->oom = b->stop = true;
+                return;
+            }
+            for (size_t i = 0; i < np; i++) {
+                pairs[i].key = kids[2 * i];
+                pairs[i].value = kids[2 * i + 1];
+            }
+            np = dedupe_pairs(b, n, pairs, np);
+            pairs = apply_merges(b, n, pairs, &np);
+        }
+        n->u.pairs = pairs;
+        n->len = (uint32_t)np;
+    } else {
+        adr_node **items = NULL;
+        if (cnt) {
+            items = adr_arena_alloc(&b->doc->arena, cnt * sizeof *items);
+            if (!items) {
+                b->oom = b->stop = true;
+                return;
+            }
+            memcpy(items, kids, cnt * sizeof *items);
+        }
+        n->u.items = items;
+        n->len = (uint32_t)cnt;
+    }
+    /* A flow collection ends after its bracket; a block one where its last
+     * child ends (libfyaml's end mark is the next token). */
+    if (n->flags & ADR_NF_FLOW) {
+        const struct fy_mark *em = fy_event_end_mark(e);
+        n->end = em ? (uint32_t)em->input_pos + base : n->start;
+    } else if (cnt) {
+        n->end = kids[cnt - 1]->end;
+    }
+    if (n->end < n->start) n->end = n->start;
+    b->nscratch = f.base;
+    register_anchor(b, f.anchor, f.anchor_len, n, f.weight);
+    attach(b, n, f.weight);
+}
+
+static void on_alias(builder *b, struct fy_event *e, uint32_t base)
+{
+    const struct fy_mark *sm = fy_event_start_mark(e), *em = fy_event_end_mark(e);
+    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
+    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    size_t len = 0;
+    const char *name = e->alias.anchor ? fy_token_get_text(e->alias.anchor, &len) : NULL;
+    for (size_t i = b->nanchors; name && i-- > 0;) {
+        anchor *a = &b->anchors[i];
+        if (a->len == len && memcmp(a->name, name, len) == 0) {
+            if (!count_nodes(b, a->weight, start)) return;
+            attach(b, a->node, a->weight);
+            return;
+        }
+    }
+    doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, end, NULL, "Unknown alias *%.*s",
+              (int)len, name ? name : "");
+    /* Keep the structure intact: the alias becomes null. */
+    adr_node *n = new_node(b, ADR_NODE_NULL, start, end);
+    if (!n) return;
+    n->u.text = "";
+    attach(b, n, 1);
+}
+
+/* ---- input checks ---- */
+
+/* Finds the first invalid UTF-8 sequence or NUL byte; returns its offset or
+ * SIZE_MAX. */
+static size_t check_utf8(const unsigned char *s, size_t n, bool *nul)
+{
+    size_t i = 0;
+    *nul = false;
+    while (i < n) {
+        /* Fast path: eight ASCII bytes at a time. */
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) {
+                /* NUL detection in the word */
+                if (((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+        }
+        unsigned c = s[i];
+        if (c == 0) {
+            *nul = true;
+            return i;
+        }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) need = 1, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF) need = 2, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) need = 3, min = 0x10000;
+        else return i;
+        if (i + need >= n) return i;
+        unsigned cp = c & (0x3F >> need);
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= n) return i;
+            unsigned cc = s[i + k];
+            if ((cc & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += need + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* ---- libfyaml diagnostics ---- */
+
+static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+    (void)diag, (void)user, (void)buf, (void)len;
+}
+
+/* Byte offset of a 0-based (line, character column) pair. */
+static uint32_t offset_of(adr_doc *doc, int line, int col)
+{
+    if (line < 0) line = 0;
+    if (col < 0) col = 0;
+    adr_position p0 = adr_doc_position(doc, 0);
+    (void)p0; /* builds the line table */
+    if ((size_t)line >= doc->nlines) return (uint32_t)doc->size;
+    uint32_t off = doc->lines[line];
+    for (int c = 0; c < col && off < doc->size && doc->buf[off] != '\n'; c++) {
+        unsigned char ch = (unsigned char)doc->buf[off];
+        off++;
+        if (ch >= 0xC0)
+            while (off < doc->size && ((unsigned char)doc->buf[off] & 0xC0) == 0x80) off++;
+    }
+    return off;
+}
+
+static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
+{
+    void *it = NULL;
+    struct fy_diag_error *err;
+    size_t n = 0;
+    while ((err = fy_diag_errors_iterate(diag, &it)) != NULL) {
+        if (err->type < FYET_ERROR) continue;
+        /* fy_diag_error positions are 1-based. */
+        uint32_t off = offset_of(doc, err->line - 1, err->column - 1);
+        const char *msg = err->msg ? err->msg : "syntax error";
+        doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off, NULL, "%c%s",
+                  msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 'a' + 'A' : msg[0], msg + 1);
+        if (++n >= 10) break;
+    }
+}
+
+adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
+                       const adr_doc_limits *limits)
+{
+    adr_doc *doc = adr_xcalloc(1, sizeof *doc);
+    if (!doc) {
+        adr_xfree(buf);
+        return NULL;
+    }
+    /* Small documents are common (fixtures, LSP edits); size the first
+     * chunk to the input so big documents do not take many chunks. */
+    size_t chunk = size * 2 + 4096;
+    if (chunk > 8u * 1024 * 1024) chunk = 8u * 1024 * 1024;
+    adr_arena_init(&doc->arena, chunk);
+    doc->buf = buf;
+    doc->size = size;
+    doc->json = json;
+    doc->name = adr_arena_strdup(&doc->arena, name ? name : "<input>");
+    if (!doc->name) goto oom;
+
+    if (size >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+        (unsigned char)buf[2] == 0xBF)
+        doc->bom = 3;
+
+    bool nul = false;
+    size_t bad = check_utf8((const unsigned char *)buf + doc->bom, size - doc->bom, &nul);
+    builder b = {0};
+    b.doc = doc;
+    b.limits = limits;
+    if (bad != SIZE_MAX) {
+        uint32_t off = (uint32_t)(bad + doc->bom);
+        doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off + 1, NULL,
+                  nul ? "NUL byte is not allowed in a YAML or JSON document"
+                      : "Invalid UTF-8 byte sequence");
+        doc->fatal = true;
+    } else {
+        struct fy_diag_cfg dcfg;
+        fy_diag_cfg_default(&dcfg);
+        dcfg.fp = NULL;
+        dcfg.output_fn = quiet_output;
+        dcfg.colorize = false;
+        struct fy_diag *diag = fy_diag_create(&dcfg);
+        if (!diag) goto oom;
+        fy_diag_set_collect_errors(diag, true);
+        struct fy_parse_cfg cfg;
+        memset(&cfg, 0, sizeof cfg);
+        cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT |
+                    (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
+        cfg.diag = diag;
+        struct fy_parser *p = fy_parser_create(&cfg);
+        if (!p) {
+            fy_diag_destroy(diag);
+            goto oom;
+        }
+        uint32_t base = doc->bom;
+        if (fy_parser_set_string(p, buf + base, size - base) != 0) {
+            fy_parser_destroy(p);
+            fy_diag_destroy(diag);
+            goto oom;
+        }
+        int documents = 0;
+        struct fy_event *e;
+        while (!b.stop && (e = fy_parser_parse(p)) != NULL) {
+            switch (e->type) {
+            case FYET_DOCUMENT_START:
+                if (++documents > 1) {
+                    const struct fy_mark *m = fy_event_start_mark(e);
+                    uint32_t off = (uint32_t)(m ? m->input_pos : 0) + base;
+                    doc_error(doc, "parser", ADR_SEVERITY_WARN, off, off, NULL,
+                              "Only the first document of a YAML stream is linted");
+                    b.stop = true;
+                }
+                break;
+            case FYET_SCALAR: on_scalar(&b, e, base); break;
+            case FYET_MAPPING_START: on_start(&b, e, ADR_NODE_MAP, base); break;
+            case FYET_SEQUENCE_START: on_start(&b, e, ADR_NODE_SEQ, base); break;
+            case FYET_MAPPING_END:
+            case FYET_SEQUENCE_END: on_end(&b, e, base); break;
+            case FYET_ALIAS: on_alias(&b, e, base); break;
+            default: break;
+            }
+            fy_parser_event_free(p, e);
+        }
+        if (fy_parser_get_stream_error(p)) {
+            doc->fatal = true;
+            size_t before = doc->nerrors;
+            collect_fy_errors(doc, diag);
+            if (doc->nerrors == before)
+                doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)size, (uint32_t)size, NULL,
+                          "Syntax error");
+        }
+        fy_parser_destroy(p);
+        fy_diag_destroy(diag);
+    }
+    if (b.oom) goto oom_b;
+    /* Close what an error left open so the partial tree is consistent. */
+    while (b.nframes > 0 && !b.oom) {
+        frame *f = &b.frames[b.nframes - 1];
+        if (f->node->type == ADR_NODE_MAP && (b.nscratch - f->base) % 2) {
+            adr_node *nul_node = new_node(&b, ADR_NODE_NULL, (uint32_t)size, (uint32_t)size);
+            if (!nul_node) break;
+            nul_node->u.text = "";
+            attach(&b, nul_node, 1);
+        }
+        f->node->flags &= (uint8_t)~ADR_NF_FLOW;
+        on_end(&b, NULL, 0);
+    }
+    if (b.oom) goto oom_b;
+    if (!doc->root) {
+        doc->root = new_node(&b, ADR_NODE_NULL, doc->bom, doc->bom);
+        if (!doc->root) goto oom_b;
+        doc->root->u.text = "";
+    }
+    adr_xfree(b.frames);
+    adr_xfree(b.scratch);
+    adr_xfree(b.anchors);
+    return doc;
+oom_b:
+    adr_xfree(b.frames);
+    adr_xfree(b.scratch);
+    adr_xfree(b.anchors);
+oom:
+    adr_doc_free(doc);
+    return NULL;
+}
+
+void adr_doc_free(adr_doc *doc)
+{
+    if (!doc) return;
+    adr_arena_destroy(&doc->arena);
+    adr_xfree(doc->buf);
+    adr_xfree(doc->lines);
+    adr_xfree(doc->errors);
+    adr_xfree(doc->abs_path);
+    adr_xfree(doc);
+}

@@ -1,0 +1,275 @@
+/* Node queries, positions and JSON pointers. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void build_lines(adr_doc *doc)
+{
+    size_t cap = 64, n = 0;
+    uint32_t *lines = adr_xmalloc(cap * sizeof *lines);
+    if (!lines) return;
+    lines[n++] = doc->bom;
+    const char *p = doc->buf + doc->bom, *end = doc->buf + doc->size;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) break;
+        if (n == cap) {
+            uint32_t *nlines = adr_xrealloc(lines, cap * 2 * sizeof *lines);
+            if (!nlines) {
+                adr_xfree(lines);
+                return;
+            }
+            lines = nlines;
+            cap *= 2;
+        }
+        lines[n++] = (uint32_t)(nl + 1 - doc->buf);
+        p = nl + 1;
+    }
+    doc->lines = lines;
+    doc->nlines = n;
+}
+
+adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
+{
+    adr_position pos = {0, 0, 0, offset};
+    if (!doc) return pos;
+    if (!doc->lines) build_lines(doc);
+    if (offset > doc->size) offset = (uint32_t)doc->size;
+    pos.offset = offset;
+    if (!doc->lines) {
+        pos.column = pos.column_utf16 = offset;
+        return pos;
+    }
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->lines[mid] <= offset) lo = mid;
+        else hi = mid;
+    }
+    uint32_t ls = doc->lines[lo];
+    if (offset < ls) ls = offset; /* inside the BOM */
+    pos.line = (uint32_t)lo;
+    pos.column = offset - ls;
+    uint32_t u16 = 0;
+    for (uint32_t i = ls; i < offset; i++) {
+        unsigned char c = (unsigned char)doc->buf[i];
+        if ((c & 0xC0) != 0x80) u16 += c >= 0xF0 ? 2 : 1;
+    }
+    pos.column_utf16 = u16;
+    return pos;
+}
+
+bool adr_node_eqn(const adr_node *n, const char *s, size_t len)
+{
+    return n && n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ && n->len == len &&
+           memcmp(n->u.text, s, len) == 0;
+}
+
+bool adr_node_is(const adr_node *n, const char *s)
+{
+    return adr_node_eqn(n, s, strlen(s));
+}
+
+adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len)
+{
+    if (!map || map->type != ADR_NODE_MAP) return NULL;
+    const adr_pair *p = map->u.pairs;
+    for (uint32_t i = 0; i < map->len; i++) {
+        const adr_node *k = p[i].key;
+        if (k->len == len && memcmp(k->u.text, key, len) == 0 && k->type != ADR_NODE_MAP &&
+            k->type != ADR_NODE_SEQ)
+            return p[i].value;
+    }
+    return NULL;
+}
+
+adr_node *adr_node_get(const adr_node *map, const char *key)
+{
+    return adr_node_getn(map, key, strlen(key));
+}
+
+adr_node *adr_node_key_of(const adr_node *n)
+{
+    if (!n || !n->parent || n->parent->type != ADR_NODE_MAP) return NULL;
+    const adr_node *m = n->parent;
+    if (n->index < m->len) {
+        adr_pair *p = &m->u.pairs[n->index];
+        if (p->value == n) return p->key;
+        if (p->key == n) return p->key;
+    }
+    /* Shared by a merge or an alias inside the same map: search. */
+    for (uint32_t i = 0; i < m->len; i++)
+        if (m->u.pairs[i].value == n) return m->u.pairs[i].key;
+    return NULL;
+}
+
+bool adr_node_number(const adr_node *n, double *out)
+{
+    if (!n || (n->type != ADR_NODE_INT && n->type != ADR_NODE_FLOAT)) return false;
+    char tmp[64];
+    size_t len = n->len < sizeof tmp - 1 ? n->len : sizeof tmp - 1;
+    memcpy(tmp, n->u.text, len);
+    tmp[len] = 0;
+    const char *s = tmp;
+    int sign = 1;
+    if (*s == '+' || *s == '-') {
+        if (*s == '-') sign = -1;
+        s++;
+    }
+    if (s[0] == '.' && (s[1] == 'i' || s[1] == 'I')) {
+        *out = sign * (1.0 / 0.0);
+        return true;
+    }
+    if (s[0] == '.' && (s[1] == 'n' || s[1] == 'N')) {
+        *out = 0.0 / 0.0;
+        return true;
+    }
+    if (s[0] == '0' && s[1] == 'o') {
+        *out = sign * (double)strtoull(s + 2, NULL, 8);
+        return true;
+    }
+    *out = strtod(tmp, NULL);
+    return true;
+}
+
+void adr_pointer_escape(adr_buf *buf, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '~' || s[i] == '/') {
+            adr_buf_putn(buf, s + i - run, run);
+            run = 0;
+            adr_buf_puts(buf, s[i] == '~' ? "~0" : "~1");
+        } else {
+            run++;
+        }
+    }
+    adr_buf_putn(buf, s + n - run, run);
+}
+
+void adr_node_pointer(const adr_node *n, adr_buf *buf)
+{
+    /* Collect the chain root-first without recursion (depth is bounded by
+     * the parser's limit, but a loop costs nothing). */
+    const adr_node *chain[64];
+    const adr_node **stack = chain;
+    size_t cap = 64, depth = 0;
+    const adr_node **heap = NULL;
+    /* A key node stands for its pair: report its value's path. */
+    for (const adr_node *c = n; c && c->parent; c = c->parent) {
+        if (depth == cap) {
+            const adr_node **nh = adr_xrealloc(heap, cap * 2 * sizeof *nh);
+            if (!nh) {
+                adr_xfree(heap);
+                buf->oom = true;
+                return;
+            }
+            if (!heap) memcpy(nh, chain, sizeof chain);
+            heap = nh;
+            stack = heap;
+            cap *= 2;
+        }
+        stack[depth++] = c;
+    }
+    for (size_t i = depth; i-- > 0;) {
+        const adr_node *c = stack[i];
+        const adr_node *p = c->parent;
+        adr_buf_putc(buf, '/');
+        if (p->type == ADR_NODE_MAP) {
+            const adr_node *k = adr_node_key_of(c);
+            if (k) adr_pointer_escape(buf, k->u.text, k->len);
+        } else {
+            adr_buf_printf(buf, "%u", c->index);
+        }
+    }
+    adr_xfree(heap);
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool uri)
+{
+    size_t i = 0;
+    char small[256];
+    while (node && i < len) {
+        if (ptr[i] != '/') return NULL;
+        i++;
+        size_t s = i;
+        while (i < len && ptr[i] != '/') i++;
+        /* Unescape the segment. */
+        size_t seglen = i - s;
+        char *seg = seglen < sizeof small ? small : adr_xmalloc(seglen + 1);
+        if (!seg) return NULL;
+        size_t w = 0;
+        for (size_t j = s; j < i; j++) {
+            char c = ptr[j];
+            if (uri && c == '%' && j + 2 < i) {
+                int h = hexval(ptr[j + 1]), l = hexval(ptr[j + 2]);
+                if (h >= 0 && l >= 0) {
+                    c = (char)(h * 16 + l);
+                    j += 2;
+                }
+            }
+            seg[w++] = c;
+        }
+        /* ~1 and ~0 are decoded after percent-decoding (RFC 6901 §6). */
+        size_t w2 = 0;
+        for (size_t j = 0; j < w; j++) {
+            if (seg[j] == '~' && j + 1 < w && (seg[j + 1] == '0' || seg[j + 1] == '1')) {
+                seg[w2++] = seg[j + 1] == '0' ? '~' : '/';
+                j++;
+            } else {
+                seg[w2++] = seg[j];
+            }
+        }
+        adr_node *next = NULL;
+        if (node->type == ADR_NODE_MAP) {
+            next = adr_node_getn(node, seg, w2);
+        } else if (node->type == ADR_NODE_SEQ) {
+            size_t idx = 0;
+            bool ok = w2 > 0 && !(w2 > 1 && seg[0] == '0');
+            for (size_t j = 0; ok && j < w2; j++) {
+                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10) ok = false;
+                else idx = idx * 10 + (size_t)(seg[j] - '0');
+            }
+            if (ok && idx < node->len) next = node->u.items[idx];
+        }
+        if (seg != small) adr_xfree(seg);
+        node = next;
+    }
+    return node;
+}
+
+static const adr_node *last_descendant(const adr_node *n)
+{
+    while (n && (n->type == ADR_NODE_MAP || n->type == ADR_NODE_SEQ) && n->len > 0)
+        n = n->type == ADR_NODE_MAP ? n->u.pairs[n->len - 1].value : n->u.items[n->len - 1];
+    return n;
+}
+
+void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
+{
+    *start = n->start;
+    *end = n->end;
+    if (n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ) return;
+    const adr_node *last = last_descendant(n);
+    if (last && last != n) *end = last->end;
+    if (!n->parent) {
+        *start = n->doc->bom;
+        return;
+    }
+    const adr_node *k = n->parent->type == ADR_NODE_MAP ? adr_node_key_of(n) : NULL;
+    if (!k || k == n) return;
+    /* Just after the colon that follows the key. */
+    const char *buf = n->doc->buf;
+    uint32_t i = k->end;
+    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t')) i++;
+    if (i < n->start && buf[i] == ':') *start = i + 1;
+}

@@ -1,0 +1,369 @@
+/* Profiles and configuration files share one format:
+ *
+ *   extends: [adr-2.2]            # profiles (a string or a list)
+ *   rules:
+ *     nlgov:semver: error         # error | warn | info | hint | off | true | false
+ *     nlgov:paths-kebab-case: {severity: warn}
+ *   overrides:
+ *     - files: ["legacy/..."]
+ *       rules: {nlgov:semver: off}
+ *
+ * Built-in profiles add name, title, adr-version. Errors name the file, line
+ * and column (1-based, as compilers print them). */
+#include "engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct profile_def {
+    const char *name;
+    const char *text;
+} profile_def;
+
+extern const profile_def adr_profile_defs[];
+extern const size_t adr_profile_def_count;
+
+const char *adr_profile_text(const char *name, size_t len)
+{
+    for (size_t i = 0; i < adr_profile_def_count; i++)
+        if (strlen(adr_profile_defs[i].name) == len &&
+            memcmp(adr_profile_defs[i].name, name, len) == 0)
+            return adr_profile_defs[i].text;
+    return NULL;
+}
+
+size_t adr_profile_count(void)
+{
+    return adr_profile_def_count;
+}
+
+const char *adr_profile_name(size_t i)
+{
+    return i < adr_profile_def_count ? adr_profile_defs[i].name : NULL;
+}
+
+static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
+    ADR_INTERNAL_PRINTF(3, 4);
+
+static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    adr_position p = adr_doc_position(doc, at ? at->start : 0);
+    adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, msg);
+    return ADR_ECONFIG;
+}
+
+static int parse_text(const char *name, const char *text, size_t len, adr_doc **out)
+{
+    char *copy = adr_xstrndup(text, len);
+    if (!copy) return ADR_ENOMEM;
+    adr_doc_limits lim = {64, 100000};
+    adr_doc *doc = adr_doc_parse(name, copy, len, false, &lim);
+    if (!doc) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
+    if (doc->nerrors) {
+        adr_position p = adr_doc_position(doc, doc->errors[0].start);
+        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
+                      doc->errors[0].message);
+        adr_doc_free(doc);
+        return ADR_ECONFIG;
+    }
+    if (doc->root->type == ADR_NODE_NULL) {
+        *out = doc; /* an empty file is an empty configuration */
+        return 0;
+    }
+    if (doc->root->type != ADR_NODE_MAP) {
+        int rc = cfg_error(doc, doc->root, "a configuration must be a mapping");
+        adr_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return 0;
+}
+
+static char *node_str(const adr_node *n)
+{
+    return adr_xstrndup(n->u.text, n->len);
+}
+
+/* Severity of a rules entry: "error", true, {severity: warn}. */
+static int entry_severity(adr_doc *doc, const adr_node *v, const rule_entry *re, adr_severity *out)
+{
+    if (v->type == ADR_NODE_MAP) {
+        const adr_node *s = adr_node_get(v, "severity");
+        if (!s) return cfg_error(doc, v, "rule entry needs a 'severity'");
+        v = s;
+    }
+    if (v->type == ADR_NODE_BOOL) {
+        *out = v->u.text[0] == 't' || v->u.text[0] == 'T' ? re->info.default_severity
+                                                          : ADR_SEVERITY_OFF;
+        return 0;
+    }
+    if (v->type == ADR_NODE_STRING) {
+        char tmp[32];
+        size_t n = v->len < sizeof tmp - 1 ? v->len : sizeof tmp - 1;
+        memcpy(tmp, v->u.text, n);
+        tmp[n] = 0;
+        if (adr_severity_parse(tmp, out) == 0) return 0;
+    }
+    return cfg_error(doc, v, "invalid severity '%.*s' (expected error, warn, info, hint or off)",
+                     (int)v->len, v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ ? "" : v->u.text);
+}
+
+/* Applies a rules map to sev[]. strict: unknown codes are errors. */
+static int apply_rules(adr_linter *L, adr_doc *doc, const adr_node *rules, adr_severity *sev,
+                       bool strict)
+{
+    if (!rules) return 0;
+    if (rules->type != ADR_NODE_MAP) return cfg_error(doc, rules, "'rules' must be a mapping");
+    for (uint32_t i = 0; i < rules->len; i++) {
+        const adr_node *k = rules->u.pairs[i].key, *v = rules->u.pairs[i].value;
+        rule_entry *re = adr_registry_find(L, k->u.text, k->len);
+        if (!re) {
+            if (strict) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            continue;
+        }
+        adr_severity s;
+        int rc = entry_severity(doc, v, re, &s);
+        if (rc) return rc;
+        sev[re->index] = s;
+    }
+    return 0;
+}
+
+static int version_of(const adr_node *v)
+{
+    if (!v) return 0;
+    int major = 0, minor = 0;
+    char tmp[16];
+    size_t n = v->len < sizeof tmp - 1 ? v->len : sizeof tmp - 1;
+    memcpy(tmp, v->u.text, n);
+    tmp[n] = 0;
+    if (sscanf(tmp, "%d.%d", &major, &minor) < 1) return 0;
+    return major * 100 + minor * 10;
+}
+
+static int apply_profile(adr_linter *L, const char *name, size_t len, adr_severity *sev,
+                         int *version, int depth, adr_doc *from, const adr_node *at);
+
+static int apply_extends(adr_linter *L, adr_doc *doc, const adr_node *ext, adr_severity *sev,
+                         int *version, int depth, bool *future)
+{
+    if (!ext) return 0;
+    size_t n = ext->type == ADR_NODE_SEQ ? ext->len : 1;
+    for (size_t i = 0; i < n; i++) {
+        const adr_node *e = ext->type == ADR_NODE_SEQ ? ext->u.items[i] : ext;
+        if (e->type != ADR_NODE_STRING)
+            return cfg_error(doc, e, "'extends' takes profile names");
+        if (adr_node_is(e, "future")) {
+            *future = true;
+            continue;
+        }
+        int rc = apply_profile(L, e->u.text, e->len, sev, version, depth + 1, doc, e);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static int apply_profile(adr_linter *L, const char *name, size_t len, adr_severity *sev,
+                         int *version, int depth, adr_doc *from, const adr_node *at)
+{
+    const char *text = adr_profile_text(name, len);
+    if (!text) {
+        if (from) return cfg_error(from, at, "unknown profile '%.*s'", (int)len, name);
+        adr_set_error("unknown profile '%.*s'", (int)len, name);
+        return ADR_ENOTFOUND;
+    }
+    if (depth > 8) {
+        adr_set_error("profile '%.*s': 'extends' nested too deeply", (int)len, name);
+        return ADR_ECONFIG;
+    }
+    char pname[64];
+    snprintf(pname, sizeof pname, "<profile %.*s>", (int)(len < 40 ? len : 40), name);
+    adr_doc *doc;
+    int rc = parse_text(pname, text, strlen(text), &doc);
+    if (rc) return rc;
+    bool future = false;
+    rc = apply_extends(L, doc, adr_node_get(doc->root, "extends"), sev, version, depth, &future);
+    int v = version_of(adr_node_get(doc->root, "adr-version"));
+    if (v) *version = v;
+    if (!rc) rc = apply_rules(L, doc, adr_node_get(doc->root, "rules"), sev, false);
+    adr_doc_free(doc);
+    return rc;
+}
+
+/* The profile one ADR version later, whose errors the future modifier
+ * reports as warnings. */
+static const char *next_profile(int version, const char **label)
+{
+    switch (version) {
+    case 200: *label = "2.1"; return "adr-2.1";
+    case 210: *label = "2.2"; return "adr-2.2";
+    default: return NULL;
+    }
+}
+
+static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
+{
+    if (!ov) return 0;
+    if (ov->type != ADR_NODE_SEQ) return cfg_error(doc, ov, "'overrides' must be a list");
+    L->overrides = adr_xcalloc(ov->len ? ov->len : 1, sizeof *L->overrides);
+    if (!L->overrides) return ADR_ENOMEM;
+    for (uint32_t i = 0; i < ov->len; i++) {
+        const adr_node *o = ov->u.items[i];
+        if (o->type != ADR_NODE_MAP) return cfg_error(doc, o, "an override must be a mapping");
+        const adr_node *files = adr_node_get(o, "files");
+        const adr_node *rules = adr_node_get(o, "rules");
+        if (!files || files->type != ADR_NODE_SEQ || files->len == 0)
+            return cfg_error(doc, files ? files : o, "an override needs a list of 'files' globs");
+        if (!rules || rules->type != ADR_NODE_MAP)
+            return cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
+        for (uint32_t k = 0; k < o->len; k++) {
+            const adr_node *key = o->u.pairs[k].key;
+            if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
+                return cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
+                                 (int)key->len, key->u.text);
+        }
+        cfg_override *co = &L->overrides[L->noverrides++];
+        co->globs = adr_xcalloc(files->len, sizeof *co->globs);
+        co->rules = adr_xcalloc(rules->len ? rules->len : 1, sizeof *co->rules);
+        co->sevs = adr_xcalloc(rules->len ? rules->len : 1, sizeof *co->sevs);
+        if (!co->globs || !co->rules || !co->sevs) return ADR_ENOMEM;
+        for (uint32_t g = 0; g < files->len; g++) {
+            const adr_node *gn = files->u.items[g];
+            if (gn->type != ADR_NODE_STRING)
+                return cfg_error(doc, gn, "'files' entries must be strings");
+            co->globs[co->nglobs] = node_str(gn);
+            if (!co->globs[co->nglobs]) return ADR_ENOMEM;
+            co->nglobs++;
+        }
+        for (uint32_t r = 0; r < rules->len; r++) {
+            const adr_node *k = rules->u.pairs[r].key;
+            rule_entry *re = adr_registry_find(L, k->u.text, k->len);
+            if (!re) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            adr_severity s;
+            int rc = entry_severity(doc, rules->u.pairs[r].value, re, &s);
+            if (rc) return rc;
+            co->rules[co->nrules] = re->index;
+            co->sevs[co->nrules] = s;
+            co->nrules++;
+        }
+    }
+    return 0;
+}
+
+static const char *const config_keys[] = {"extends", "rules", "overrides", "ignore-file",
+                                          "plugins", NULL};
+
+int adr_config_apply(adr_linter *L, const adr_options *opts)
+{
+    int rc = 0;
+    adr_severity *sev = adr_xmalloc(L->nrules * sizeof *sev);
+    adr_severity *next = adr_xmalloc(L->nrules * sizeof *next);
+    adr_doc *cfg = NULL;
+    if (!sev || !next) {
+        rc = ADR_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < L->nrules; i++)
+        sev[i] = L->rules[i].builtin ? L->rules[i].info.default_severity : ADR_SEVERITY_OFF;
+
+    if (opts->config_path) {
+        char *data;
+        size_t size;
+        rc = adr_read_file(opts->config_path, 1u << 20, &data, &size);
+        if (rc) goto out;
+        rc = parse_text(opts->config_path, data, size, &cfg);
+        adr_xfree(data);
+        if (rc) goto out;
+        if (cfg->root->type == ADR_NODE_MAP) {
+            for (uint32_t i = 0; i < cfg->root->len; i++) {
+                const adr_node *k = cfg->root->u.pairs[i].key;
+                bool ok = false;
+                for (const char *const *ck = config_keys; *ck; ck++) ok = ok || adr_node_is(k, *ck);
+                if (!ok) {
+                    rc = cfg_error(cfg, k,
+                                   "unknown key '%.*s' (expected extends, rules, overrides, "
+                                   "ignore-file, plugins)",
+                                   (int)k->len, k->u.text);
+                    goto out;
+                }
+            }
+        }
+        char *abs = adr_path_absolute(opts->config_path);
+        L->config_dir = abs ? adr_path_dirname(abs) : NULL;
+        adr_xfree(abs);
+    }
+
+    /* The configuration's extends replaces the profile option. */
+    const adr_node *ext = cfg ? adr_node_get(cfg->root, "extends") : NULL;
+    int version = 200;
+    bool future = false;
+    adr_buf pname;
+    adr_buf_init(&pname);
+    if (ext) {
+        rc = apply_extends(L, cfg, ext, sev, &version, 0, &future);
+        size_t n = ext->type == ADR_NODE_SEQ ? ext->len : 1;
+        for (size_t i = 0; i < n; i++) {
+            const adr_node *e = ext->type == ADR_NODE_SEQ ? ext->u.items[i] : ext;
+            adr_buf_printf(&pname, "%s%.*s", pname.len ? "," : "", (int)e->len, e->u.text);
+        }
+    } else {
+        const char *spec = opts->profile && *opts->profile ? opts->profile : "adr-2.0";
+        adr_buf_puts(&pname, spec);
+        const char *p = spec;
+        while (*p && !rc) {
+            const char *e = strchr(p, ',');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            if (len == 6 && memcmp(p, "future", 6) == 0) future = true;
+            else rc = apply_profile(L, p, len, sev, &version, 0, NULL, NULL);
+            p += len + (e ? 1 : 0);
+        }
+    }
+    if (rc) {
+        adr_buf_free(&pname);
+        goto out;
+    }
+    L->profile = adr_buf_take(&pname);
+    L->adr_version = version;
+
+    if (future) {
+        const char *label = NULL;
+        const char *np = next_profile(version, &label);
+        if (np) {
+            int nv = 0;
+            for (size_t i = 0; i < L->nrules; i++) next[i] = ADR_SEVERITY_OFF;
+            rc = apply_profile(L, np, strlen(np), next, &nv, 0, NULL, NULL);
+            if (rc) goto out;
+            for (size_t i = 0; i < L->nrules; i++) {
+                if (next[i] == ADR_SEVERITY_ERROR && sev[i] != ADR_SEVERITY_ERROR &&
+                    !L->rules[i].builtin) {
+                    sev[i] = ADR_SEVERITY_WARN;
+                    L->rules[i].future = label;
+                }
+            }
+        }
+    }
+    if (cfg) {
+        rc = apply_rules(L, cfg, adr_node_get(cfg->root, "rules"), sev, true);
+        if (!rc) rc = parse_overrides(L, cfg, adr_node_get(cfg->root, "overrides"));
+        if (rc) goto out;
+    }
+    for (size_t i = 0; i < L->nrules; i++) {
+        L->rules[i].severity = sev[i];
+        L->rules[i].info.severity = sev[i];
+    }
+out:
+    if (rc == ADR_ENOMEM) adr_set_error_oom();
+    adr_doc_free(cfg);
+    adr_xfree(sev);
+    adr_xfree(next);
+    return rc;
+}

@@ -1,0 +1,134 @@
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const adr_diagnostic *a = pa, *b = pb;
+    int c = strcmp(a->source, b->source);
+    if (c) return c;
+    if (a->range.start.line != b->range.start.line)
+        return a->range.start.line < b->range.start.line ? -1 : 1;
+    if (a->range.start.column_utf16 != b->range.start.column_utf16)
+        return a->range.start.column_utf16 < b->range.start.column_utf16 ? -1 : 1;
+    c = strcmp(a->code, b->code);
+    if (c) return c;
+    c = strcmp(a->path, b->path);
+    if (c) return c;
+    return strcmp(a->message, b->message);
+}
+
+static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
+{
+    return strcmp(a->code, b->code) == 0 && strcmp(a->source, b->source) == 0 &&
+           strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
+}
+
+int adr_result_build(run *r, adr_result **out)
+{
+    adr_result *res = adr_xcalloc(1, sizeof *res);
+    if (!res) goto oom;
+    adr_arena_init(&res->arena, 16 * 1024);
+    res->source = adr_arena_strdup(&res->arena, r->doc->name);
+    if (!res->source) goto oom;
+    if (r->ndiags) {
+        res->diags = adr_arena_alloc(&res->arena, r->ndiags * sizeof *res->diags);
+        if (!res->diags) goto oom;
+    }
+    /* Strings shared by many findings are copied once. */
+    const char **codes = adr_xcalloc(r->L->nrules ? r->L->nrules : 1, 3 * sizeof *codes);
+    const char **sources = adr_xcalloc(r->ws.ndocs ? r->ws.ndocs : 1, sizeof *sources);
+    if (!codes || !sources) {
+        adr_xfree(codes);
+        adr_xfree(sources);
+        goto oom;
+    }
+    adr_buf path;
+    adr_buf_init(&path);
+    bool fail = false;
+    for (size_t i = 0; i < r->ndiags && !fail; i++) {
+        const diag_rec *d = &r->diags[i];
+        adr_diagnostic *o = &res->diags[res->count];
+        size_t ri = d->rule->index;
+        if (!codes[3 * ri]) {
+            codes[3 * ri] = adr_arena_strdup(&res->arena, d->rule->info.code);
+            codes[3 * ri + 1] = adr_arena_strdup(&res->arena, d->rule->info.rule_id);
+            codes[3 * ri + 2] = adr_arena_strdup(&res->arena, d->rule->info.doc_url);
+        }
+        size_t di = 0;
+        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc) di++;
+        if (di < r->ws.ndocs && !sources[di])
+            sources[di] = adr_arena_strdup(&res->arena, d->doc->name);
+        o->code = codes[3 * ri];
+        o->rule_id = codes[3 * ri + 1];
+        o->doc_url = codes[3 * ri + 2];
+        o->severity = d->severity;
+        o->source = di < r->ws.ndocs ? sources[di] : res->source;
+        o->message = adr_arena_strdup(&res->arena, d->message);
+        adr_buf_reset(&path);
+        uint32_t s = d->start, e = d->end;
+        if (d->node) {
+            adr_node_pointer(d->node, &path);
+            adr_node_spectral_range(d->node, &s, &e);
+        }
+        o->path = adr_arena_strndup(&res->arena, path.data ? path.data : "", path.len);
+        o->range.start = adr_doc_position(d->doc, s);
+        o->range.end = adr_doc_position(d->doc, e);
+        if (!o->code || !o->rule_id || !o->doc_url || !o->source || !o->message || !o->path ||
+            path.oom)
+            fail = true;
+        res->count++;
+    }
+    adr_buf_free(&path);
+    adr_xfree(codes);
+    adr_xfree(sources);
+    if (fail) goto oom;
+    if (res->count > 1) {
+        qsort(res->diags, res->count, sizeof *res->diags, cmp_diag);
+        size_t w = 1;
+        for (size_t i = 1; i < res->count; i++) {
+            /* Equal findings sort next to each other unless their positions
+             * differ; those are duplicates too (one object, two spellings of
+             * its range never happen), so a linear pass suffices. */
+            bool dup = false;
+            for (size_t j = w; j-- > 0 && !dup;) {
+                if (res->diags[j].range.start.line != res->diags[i].range.start.line) break;
+                dup = same(&res->diags[j], &res->diags[i]);
+            }
+            if (!dup) res->diags[w++] = res->diags[i];
+        }
+        res->count = w;
+    }
+    *out = res;
+    return ADR_OK;
+oom:
+    if (res) {
+        adr_arena_destroy(&res->arena);
+        adr_xfree(res);
+    }
+    adr_set_error_oom();
+    return ADR_ENOMEM;
+}
+
+size_t adr_result_count(const adr_result *result)
+{
+    return result ? result->count : 0;
+}
+
+const adr_diagnostic *adr_result_get(const adr_result *result, size_t i)
+{
+    return result && i < result->count ? &result->diags[i] : NULL;
+}
+
+const char *adr_result_source(const adr_result *result)
+{
+    return result ? result->source : NULL;
+}
+
+void adr_result_free(adr_result *result)
+{
+    if (!result) return;
+    adr_arena_destroy(&result->arena);
+    adr_xfree(result);
+}

@@ -1,0 +1,308 @@
+#include "ref.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct adr_ref_entry {
+    const adr_doc *doc; /* document the reference string appears in */
+    const char *text;
+    size_t len;
+    uint64_t hash;
+    adr_node *target;
+    adr_ref_status status;
+    const char *msg;
+};
+
+void adr_ws_init(adr_ws *ws, const char *root_dir, size_t max_file_size, size_t max_files,
+                 const adr_doc_limits *limits)
+{
+    memset(ws, 0, sizeof *ws);
+    ws->root_dir = root_dir ? adr_path_absolute(root_dir) : NULL;
+    ws->max_file_size = max_file_size;
+    ws->max_files = max_files;
+    ws->limits = *limits;
+}
+
+void adr_ws_destroy(adr_ws *ws)
+{
+    for (size_t i = 0; i < ws->ndocs; i++) adr_doc_free(ws->docs[i]);
+    adr_xfree(ws->docs);
+    adr_xfree(ws->cache);
+    adr_xfree(ws->root_dir);
+    memset(ws, 0, sizeof *ws);
+}
+
+bool adr_ws_add(adr_ws *ws, adr_doc *doc)
+{
+    if (!adr_grow((void **)&ws->docs, &ws->capdocs, ws->ndocs + 1, sizeof *ws->docs)) {
+        adr_doc_free(doc);
+        ws->oom = true;
+        return false;
+    }
+    ws->docs[ws->ndocs++] = doc;
+    return true;
+}
+
+bool adr_is_ref(const adr_node *obj)
+{
+    if (!obj || obj->type != ADR_NODE_MAP) return false;
+    /* "$ref" is nearly always the first key; check it before scanning. */
+    if (obj->len && adr_node_eqn(obj->u.pairs[0].key, "$ref", 4)) return true;
+    return adr_node_getn(obj, "$ref", 4) != NULL;
+}
+
+bool adr_doc_path_is_json(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n >= 5 && strcmp(path + n - 5, ".json") == 0;
+}
+
+static const char *wmsg(adr_ws *ws, const char *fmt, ...) ADR_INTERNAL_PRINTF(2, 3);
+
+static const char *wmsg(adr_ws *ws, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *m = adr_arena_vprintf(&ws->docs[0]->arena, fmt, ap);
+    va_end(ap);
+    if (!m) ws->oom = true;
+    return m ? m : "out of memory";
+}
+
+static bool is_remote(const char *s, size_t n)
+{
+    /* scheme ":" as in RFC 3986, e.g. http:, https:, urn:; a Windows drive
+     * letter would look the same, but those are not relative refs either. */
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ':') return i > 0;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '+' || c == '-' || c == '.'))
+            return false;
+    }
+    return false;
+}
+
+static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, size_t flen,
+                          adr_ref_status *status, const char **msg)
+{
+    char *rel = adr_xstrndup(file, flen);
+    if (!rel) goto oom;
+    /* Percent-encoded characters in file references (a space as %20). */
+    size_t w = 0;
+    for (size_t i = 0; rel[i]; i++) {
+        if (rel[i] == '%' && rel[i + 1] && rel[i + 2]) {
+            char hex[3] = {rel[i + 1], rel[i + 2], 0};
+            char *end;
+            long v = strtol(hex, &end, 16);
+            if (*end == 0 && v > 0) {
+                rel[w++] = (char)v;
+                i += 2;
+                continue;
+            }
+        }
+        rel[w++] = rel[i];
+    }
+    rel[w] = 0;
+    char *base = from->abs_path ? adr_path_dirname(from->abs_path) : adr_path_absolute(".");
+    if (!base) {
+        adr_xfree(rel);
+        goto oom;
+    }
+    char *joined = adr_path_join(base, rel);
+    adr_xfree(base);
+    char *abs = joined ? adr_path_normalize(joined) : NULL;
+    adr_xfree(joined);
+    if (!abs) {
+        adr_xfree(rel);
+        goto oom;
+    }
+    for (size_t i = 0; i < ws->ndocs; i++) {
+        if (ws->docs[i]->abs_path && strcmp(ws->docs[i]->abs_path, abs) == 0) {
+            adr_xfree(abs);
+            adr_xfree(rel);
+            return ws->docs[i];
+        }
+    }
+    if (ws->root_dir && !adr_path_within(abs, ws->root_dir)) {
+        *status = ADR_REF_OUTSIDE;
+        *msg = wmsg(ws, "'%s' is outside the root directory %s and was not read", rel,
+                    ws->root_dir);
+        adr_xfree(abs);
+        adr_xfree(rel);
+        return NULL;
+    }
+    if (ws->ndocs > ws->max_files) {
+        *status = ADR_REF_FILE;
+        *msg = wmsg(ws, "'%s' not read: more than %zu referenced files", rel, ws->max_files);
+        adr_xfree(abs);
+        adr_xfree(rel);
+        return NULL;
+    }
+    char *data;
+    size_t size;
+    int rc = adr_read_file(abs, ws->max_file_size, &data, &size);
+    if (rc != 0) {
+        *status = ADR_REF_FILE;
+        *msg = wmsg(ws, "Cannot read '%s': %s", rel, adr_get_error());
+        adr_xfree(abs);
+        adr_xfree(rel);
+        return NULL;
+    }
+    /* Findings in the referenced file name it as the user would: relative
+     * to the referencing file's name. */
+    char *fromdir = adr_path_dirname(from->name);
+    char *display = fromdir && strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
+                                                         : adr_xstrdup(rel);
+    adr_xfree(fromdir);
+    char *ndisplay = display ? adr_path_normalize(display) : NULL;
+    adr_xfree(display);
+    adr_doc *doc = adr_doc_parse(ndisplay ? ndisplay : rel, data, size, adr_doc_path_is_json(abs),
+                                 &ws->limits);
+    adr_xfree(ndisplay);
+    adr_xfree(rel);
+    if (!doc) {
+        adr_xfree(abs);
+        goto oom;
+    }
+    doc->abs_path = abs;
+    if (!adr_ws_add(ws, doc)) goto oom;
+    return doc;
+oom:
+    ws->oom = true;
+    *status = ADR_REF_FILE;
+    *msg = "out of memory";
+    return NULL;
+}
+
+/* Resolves one reference string found in doc, without following chains. */
+static adr_node *resolve_one(adr_ws *ws, const adr_doc *doc, const char *s, size_t n,
+                             adr_ref_status *status, const char **msg)
+{
+    const char *hash = memchr(s, '#', n);
+    size_t flen = hash ? (size_t)(hash - s) : n;
+    const char *frag = hash ? hash + 1 : s + n;
+    size_t fraglen = hash ? n - flen - 1 : 0;
+    if (is_remote(s, flen)) {
+        *status = ADR_REF_REMOTE;
+        *msg = wmsg(ws, "Remote reference '%.*s' was not fetched (adrlint never uses the network)",
+                    (int)n, s);
+        return NULL;
+    }
+    const adr_doc *target = doc;
+    if (flen > 0) {
+        target = load_file(ws, doc, s, flen, status, msg);
+        if (!target) return NULL;
+    }
+    if (fraglen > 0 && frag[0] != '/') {
+        *status = ADR_REF_BAD;
+        *msg = wmsg(ws, "'%.*s' is not a JSON pointer fragment", (int)n, s);
+        return NULL;
+    }
+    adr_node *node = adr_node_at_pointer(target->root, frag, fraglen, true);
+    if (!node) {
+        *status = ADR_REF_MISSING;
+        *msg = wmsg(ws, "'%.*s' does not exist", (int)n, s);
+        return NULL;
+    }
+    *status = ADR_REF_OK;
+    return node;
+}
+
+static adr_ref_entry *cache_find(adr_ws *ws, const adr_doc *doc, const char *s, size_t n,
+                                 uint64_t h)
+{
+    if (!ws->capcache) return NULL;
+    size_t i = (size_t)h & (ws->capcache - 1);
+    while (ws->cache[i].text) {
+        adr_ref_entry *e = &ws->cache[i];
+        if (e->hash == h && e->doc == doc && e->len == n && memcmp(e->text, s, n) == 0) return e;
+        i = (i + 1) & (ws->capcache - 1);
+    }
+    return NULL;
+}
+
+static void cache_put(adr_ws *ws, const adr_ref_entry *in)
+{
+    if ((ws->ncache + 1) * 2 > ws->capcache) {
+        size_t ncap = ws->capcache ? ws->capcache * 2 : 256;
+        adr_ref_entry *nc = adr_xcalloc(ncap, sizeof *nc);
+        if (!nc) {
+            ws->oom = true;
+            return;
+        }
+        for (size_t i = 0; i < ws->capcache; i++) {
+            if (!ws->cache[i].text) continue;
+            size_t j = (size_t)ws->cache[i].hash & (ncap - 1);
+            while (nc[j].text) j = (j + 1) & (ncap - 1);
+            nc[j] = ws->cache[i];
+        }
+        adr_xfree(ws->cache);
+        ws->cache = nc;
+        ws->capcache = ncap;
+    }
+    size_t j = (size_t)in->hash & (ws->capcache - 1);
+    while (ws->cache[j].text) j = (j + 1) & (ws->capcache - 1);
+    ws->cache[j] = *in;
+    ws->ncache++;
+}
+
+adr_node *adr_ws_deref(adr_ws *ws, const adr_node *obj, adr_ref_status *status,
+                       const char **msg, const adr_node **refnode)
+{
+    *status = ADR_REF_NOT_REF;
+    *msg = NULL;
+    if (refnode) *refnode = NULL;
+    const adr_node *cur = obj;
+    const adr_node *seen[32];
+    size_t nseen = 0;
+    for (;;) {
+        adr_node *rv = adr_node_getn(cur, "$ref", 4);
+        if (!rv) return (adr_node *)cur;
+        if (refnode && !*refnode) *refnode = rv;
+        if (rv->type != ADR_NODE_STRING) {
+            *status = ADR_REF_BAD;
+            *msg = wmsg(ws, "$ref must be a string");
+            return NULL;
+        }
+        for (size_t i = 0; i < nseen; i++)
+            if (seen[i] == cur) {
+                *status = ADR_REF_CYCLE;
+                *msg = wmsg(ws, "'%.*s' is part of a $ref cycle that never reaches an object",
+                            (int)rv->len, rv->u.text);
+                return NULL;
+            }
+        if (nseen == ADR_ARRAY_LEN(seen)) {
+            *status = ADR_REF_CYCLE;
+            *msg = wmsg(ws, "Chain of more than %zu $refs", ADR_ARRAY_LEN(seen));
+            return NULL;
+        }
+        seen[nseen++] = cur;
+        const adr_doc *doc = rv->doc;
+        uint64_t h = adr_hash(rv->u.text, rv->len) ^ (uint64_t)(uintptr_t)doc;
+        adr_ref_entry *e = cache_find(ws, doc, rv->u.text, rv->len, h);
+        adr_node *target;
+        if (e) {
+            target = e->target;
+            *status = e->status;
+            *msg = e->msg;
+        } else {
+            adr_ref_status st = ADR_REF_BAD;
+            const char *m = NULL;
+            target = resolve_one(ws, doc, rv->u.text, rv->len, &st, &m);
+            adr_ref_entry ne = {doc, rv->u.text, rv->len, h, target, st, m};
+            cache_put(ws, &ne);
+            *status = st;
+            *msg = m;
+        }
+        if (!target) return NULL;
+        /* A reference points into a document; when it lands on another
+         * Reference Object the chain continues from there. */
+        if (target->type != ADR_NODE_MAP || !adr_node_getn(target, "$ref", 4)) {
+            *status = ADR_REF_OK;
+            return target;
+        }
+        cur = target;
+    }
+}

@@ -1,0 +1,326 @@
+/*
+ * adrlint.h - the public ABI of libadrlint.
+ *
+ * libadrlint lints OpenAPI 3.0/3.1 descriptions against the NLGov REST API
+ * Design Rules. This header is the whole contract for programs and bindings:
+ * if a function, type or constant is not declared here (or in plugin.h for
+ * rule plugins), it is not API.
+ *
+ * Conventions
+ *  - Every symbol starts with adr_ (macros with ADR_). Functions are
+ *    adr_<object>_<verb>, the object first.
+ *  - Functions that can fail return int: 0 (ADR_OK) or a negative ADR_E* code.
+ *    The codes are never renumbered. adr_last_error() describes the most
+ *    recent failure on the calling thread.
+ *  - Ownership is stated in each comment with one of three phrases:
+ *    "borrowed" (valid as long as the named owner lives, do not free),
+ *    "owned by X" (freed together with X), "free with F" (the caller owns it).
+ *  - Destructors accept NULL.
+ *  - Lint findings are results, never errors: a document full of problems
+ *    still returns ADR_OK.
+ *
+ * Threads: an adr_linter is immutable once adr_linter_new() returns and may
+ * be used by any number of threads at once. An adr_result belongs to the
+ * thread that uses it; different results may be used on different threads.
+ */
+#ifndef ADRLINT_ADRLINT_H
+#define ADRLINT_ADRLINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#if defined(ADRLINT_BUILDING)
+#define ADR_API __declspec(dllexport)
+#else
+#define ADR_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define ADR_API __attribute__((visibility("default")))
+#else
+#define ADR_API
+#endif
+
+/* ------------------------------------------------------------------------
+ * Section - Versions
+ * ------------------------------------------------------------------------ */
+
+#define ADR_VERSION_MAJOR 0
+#define ADR_VERSION_MINOR 1
+#define ADR_VERSION_PATCH 0
+#define ADR_VERSION_STRING "0.1.0"
+
+/*
+ * The ABI version of this header. It changes only when a change breaks
+ * programs built against an older header; the SONAME follows it
+ * (libadrlint.so.0 while it is 0). Bindings compare adr_abi_version() with
+ * the value they were written for before calling anything else.
+ */
+#define ADR_ABI_VERSION 0
+
+/* The library's version as "MAJOR.MINOR.PATCH". Static string. */
+ADR_API const char *adr_version(void);
+
+/* The ABI version the library was built with (ADR_ABI_VERSION). */
+ADR_API int adr_abi_version(void);
+
+/* ------------------------------------------------------------------------
+ * Section - Errors
+ * ------------------------------------------------------------------------ */
+
+enum {
+    ADR_OK = 0,
+    ADR_ERROR = -1,     /* unspecified failure */
+    ADR_ENOMEM = -2,    /* out of memory */
+    ADR_EINVAL = -3,    /* invalid argument or options */
+    ADR_EIO = -4,       /* a file could not be read */
+    ADR_ECONFIG = -5,   /* a configuration file or profile is invalid */
+    ADR_EPLUGIN = -6,   /* a plugin could not be loaded, or none were found */
+    ADR_ENOTFOUND = -7, /* the named thing (rule, profile, format) does not exist */
+    ADR_EVERSION = -8,  /* a versioned struct has an unknown version */
+    ADR_ELIMIT = -9     /* an input exceeds a configured limit */
+};
+
+/* A static description of an ADR_E* code ("out of memory"). Never NULL. */
+ADR_API const char *adr_strerror(int code);
+
+/*
+ * The message of the most recent failure of an adr_ function on the calling
+ * thread, e.g. "plugin /x/y.so: wrong ABI major 2 (host speaks 1)". Never
+ * NULL; "" when nothing failed yet. Borrowed: valid until the next adr_ call
+ * on this thread. Do not use it to detect failure, check return codes.
+ */
+ADR_API const char *adr_last_error(void);
+
+/* ------------------------------------------------------------------------
+ * Section - Severities, positions
+ * ------------------------------------------------------------------------ */
+
+/* Spectral's numbering, which its JSON output and many tools use. */
+typedef enum adr_severity {
+    ADR_SEVERITY_OFF = -1,
+    ADR_SEVERITY_ERROR = 0,
+    ADR_SEVERITY_WARN = 1,
+    ADR_SEVERITY_INFO = 2,
+    ADR_SEVERITY_HINT = 3
+} adr_severity;
+
+/* "error", "warn", "info", "hint" or "off". Static string. */
+ADR_API const char *adr_severity_name(adr_severity severity);
+
+/*
+ * Parses "error", "warn"/"warning", "info"/"information", "hint", "off".
+ * Returns ADR_OK or ADR_EINVAL.
+ */
+ADR_API int adr_severity_parse(const char *name, adr_severity *out);
+
+/*
+ * A position in a source file. All fields are 0-based: line, column in
+ * bytes from the line start, column in UTF-16 code units (what LSP and
+ * Spectral call "character"), and byte offset from the start of the file.
+ * A UTF-8 byte order mark is not counted in the columns of the first line.
+ */
+typedef struct adr_position {
+    uint32_t line;
+    uint32_t column;
+    uint32_t column_utf16;
+    uint32_t offset;
+} adr_position;
+
+/* A half-open range: end is the position just after the last character. */
+typedef struct adr_range {
+    adr_position start;
+    adr_position end;
+} adr_range;
+
+/* ------------------------------------------------------------------------
+ * Section - Options and the linter
+ * ------------------------------------------------------------------------ */
+
+typedef struct adr_linter adr_linter;
+typedef struct adr_result adr_result;
+
+/* adr_options.flags */
+#define ADR_OPTION_NO_DEFAULT_PLUGINS (1u << 0) /* load only plugin_paths */
+#define ADR_OPTION_ALLOW_PLUGINS (1u << 1)      /* config files may load plugins */
+
+#define ADR_OPTIONS_VERSION 1
+
+/*
+ * Options for adr_linter_new(). Initialise with ADR_OPTIONS_INIT or
+ * adr_options_init() and set only what you need; zero/NULL fields mean the
+ * documented default. Strings are copied; the struct may be discarded after
+ * adr_linter_new() returns.
+ */
+typedef struct adr_options {
+    unsigned int version; /* ADR_OPTIONS_VERSION */
+    unsigned int flags;   /* ADR_OPTION_* */
+    /* Built-in profile to start from: "adr-2.0" (default), "adr-2.1",
+     * "adr-2.2"; "future" may be appended after a comma ("adr-2.0,future"). */
+    const char *profile;
+    /* A configuration file (.adrlint.yaml format) applied on top of the
+     * profile, or NULL. Its "extends" replaces the profile above. */
+    const char *config_path;
+    /* Extra plugin files, or directories whose *.so files are loaded. */
+    const char *const *plugin_paths;
+    size_t plugin_path_count;
+    /* External $ref files must lie below this directory. NULL: the
+     * directory of each linted file. */
+    const char *root_dir;
+    /* Limits; 0 selects the default shown. */
+    size_t max_file_size;  /* bytes per file, 64 MiB */
+    size_t max_depth;      /* nesting of collections, 1000 */
+    size_t max_nodes;      /* nodes after alias expansion, 10 million */
+    size_t max_ref_files;  /* external files per lint, 1000 */
+} adr_options;
+
+#define ADR_OPTIONS_INIT {ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0}
+
+/* Fills *opts with defaults. Returns ADR_OK, or ADR_EVERSION when version
+ * is not one this library knows. */
+ADR_API int adr_options_init(adr_options *opts, unsigned int version);
+
+/*
+ * Creates a linter: loads the rule plugins (from the directory beside the
+ * library, ADRLINT_PLUGIN_PATH and opts->plugin_paths), applies the profile
+ * and configuration. opts may be NULL for defaults.
+ *
+ * On success *out is a linter to free with adr_linter_free(). Fails with
+ * ADR_EPLUGIN (no plugins found, a plugin refused), ADR_ECONFIG (bad
+ * profile or configuration; adr_last_error() names the file, line and
+ * column), ADR_ENOTFOUND (unknown profile), ADR_EVERSION, ADR_EINVAL,
+ * ADR_ENOMEM. On failure *out is NULL.
+ */
+ADR_API int adr_linter_new(adr_linter **out, const adr_options *opts);
+
+/* Frees a linter and unloads its plugins. Results it produced stay valid. */
+ADR_API void adr_linter_free(adr_linter *linter);
+
+/*
+ * Lints the file at path, following relative $refs to other files below
+ * the root directory. On success *out is a result to free with
+ * adr_result_free(); syntax errors in the document are findings (code
+ * "parser"), not failures. Fails with ADR_EIO (cannot read path, or it is
+ * a directory), ADR_ELIMIT (file larger than max_file_size), ADR_ENOMEM,
+ * ADR_EINVAL.
+ */
+ADR_API int adr_linter_lint_file(const adr_linter *linter, const char *path, adr_result **out);
+
+/*
+ * Lints a document held in memory. name is used as the source in findings
+ * and to resolve relative $refs (NULL: "<input>", refs relative to the
+ * current directory). The buffer is borrowed for the duration of the call.
+ */
+ADR_API int adr_linter_lint_buffer(const adr_linter *linter, const char *data, size_t size,
+                                   const char *name, adr_result **out);
+
+/* Reads fd to its end (e.g. 0 for standard input) and lints what it read,
+ * as adr_linter_lint_buffer(). Does not close fd. */
+ADR_API int adr_linter_lint_fd(const adr_linter *linter, int fd, const char *name,
+                               adr_result **out);
+
+/* ------------------------------------------------------------------------
+ * Section - Results
+ * ------------------------------------------------------------------------ */
+
+/*
+ * One finding. All strings are owned by the result. The struct may grow
+ * at the end in later versions: never allocate or copy it by value.
+ *
+ * range follows Spectral's conventions so that output matches the tools
+ * users know: a scalar's range covers the scalar (with its quotes); a
+ * mapping's or sequence's starts just after its key's colon and ends at
+ * the end of its last descendant; a finding about the whole document
+ * starts at 0:0.
+ */
+typedef struct adr_diagnostic {
+    const char *code;      /* "nlgov:semver", "oas3-schema", "parser" */
+    const char *rule_id;   /* ADR rule, "/core/semver"; "" when none */
+    adr_severity severity; /* after profile and configuration */
+    const char *message;
+    const char *source;    /* the file the finding is in (a $ref'd file too) */
+    const char *path;      /* JSON pointer in source, "" for the root */
+    adr_range range;
+    const char *doc_url;   /* rule documentation; "" when none */
+} adr_diagnostic;
+
+/* Number of findings, sorted by source, position, code and path. */
+ADR_API size_t adr_result_count(const adr_result *result);
+
+/* The i-th finding, or NULL when i is out of range. Owned by result. */
+ADR_API const adr_diagnostic *adr_result_get(const adr_result *result, size_t i);
+
+/* The name of the linted file, as given to the lint call. Owned by result. */
+ADR_API const char *adr_result_source(const adr_result *result);
+
+/* Frees a result. */
+ADR_API void adr_result_free(adr_result *result);
+
+#define ADR_WRITE_OPTIONS_VERSION 1
+
+/* Options for adr_result_write(). Zero/NULL fields mean the default shown. */
+typedef struct adr_write_options {
+    unsigned int version;       /* ADR_WRITE_OPTIONS_VERSION */
+    const char *format;         /* "stylish" (default) or "json" */
+    adr_severity fail_severity; /* for the "no results" line; default error */
+    int color;                  /* nonzero: ANSI colours (stylish) */
+} adr_write_options;
+
+#define ADR_WRITE_OPTIONS_INIT {ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0}
+
+/*
+ * Formats the findings of count results (one per linted file, in the order
+ * given) into one text in the chosen format. On success *out is a
+ * NUL-terminated string to free with adr_free() and *out_len (if not NULL)
+ * its length. Fails with ADR_ENOTFOUND for an unknown format, ADR_EVERSION,
+ * ADR_ENOMEM.
+ */
+ADR_API int adr_result_write(const adr_result *const *results, size_t count,
+                             const adr_write_options *opts, char **out, size_t *out_len);
+
+/* Frees memory the library handed to the caller (adr_result_write). */
+ADR_API void adr_free(void *ptr);
+
+/* ------------------------------------------------------------------------
+ * Section - Rules and profiles
+ * ------------------------------------------------------------------------ */
+
+/* Describes one rule as the linter knows it. Strings are owned by the linter. */
+typedef struct adr_rule_info {
+    const char *code;                 /* "nlgov:semver" */
+    const char *rule_id;              /* "/core/semver", "" when none */
+    const char *title;                /* one line */
+    const char *rationale;            /* why the rule exists, a paragraph */
+    const char *doc_url;              /* "" when none */
+    const char *plugin;               /* plugin (rule group) name, "core" for built-ins */
+    adr_severity default_severity;    /* the rule's own default */
+    adr_severity severity;            /* in this linter's profile and config; OFF when not run */
+    const char *aliases;              /* older codes accepted in config, space separated */
+} adr_rule_info;
+
+/* Number of rules known to the linter (every loaded rule, run or not). */
+ADR_API size_t adr_linter_rule_count(const adr_linter *linter);
+
+/* The i-th rule (ordered by code), or NULL when out of range. Owned by linter. */
+ADR_API const adr_rule_info *adr_linter_rule(const adr_linter *linter, size_t i);
+
+/* The rule with this code or alias, or NULL. Owned by linter. */
+ADR_API const adr_rule_info *adr_linter_rule_find(const adr_linter *linter, const char *code);
+
+/* The profile the linter was configured with ("adr-2.2"). Owned by linter. */
+ADR_API const char *adr_linter_profile(const adr_linter *linter);
+
+/* Number of built-in profiles, and the name of the i-th (NULL when out of
+ * range). Static strings. */
+ADR_API size_t adr_profile_count(void);
+ADR_API const char *adr_profile_name(size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ADRLINT_ADRLINT_H */
