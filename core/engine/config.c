@@ -367,3 +367,40 @@ out:
     adr_xfree(next);
     return rc;
 }
+
+int adr_config_find(const char *file_path, char **out)
+{
+    if (!out) return ADR_EINVAL;
+    *out = NULL;
+    char *abs = adr_path_absolute(file_path && *file_path && strcmp(file_path, "-") != 0
+                                      ? file_path
+                                      : "./-");
+    if (!abs) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
+    char *dir = adr_path_dirname(abs);
+    adr_xfree(abs);
+    static const char *const names[] = {".adrlint.yaml", ".adrlint.yml"};
+    while (dir) {
+        for (size_t i = 0; i < ADR_ARRAY_LEN(names); i++) {
+            char *cand = adr_path_join(dir, names[i]);
+            if (!cand) break;
+            FILE *f = fopen(cand, "r");
+            if (f) {
+                fclose(f);
+                adr_xfree(dir);
+                *out = cand;
+                return ADR_OK;
+            }
+            adr_xfree(cand);
+        }
+        if (strcmp(dir, "/") == 0) break;
+        char *up = adr_path_dirname(dir);
+        adr_xfree(dir);
+        dir = up;
+    }
+    adr_xfree(dir);
+    adr_set_error("no .adrlint.yaml above %s", file_path ? file_path : ".");
+    return ADR_ENOTFOUND;
+}

@@ -19,6 +19,40 @@ static int cmp_diag(const void *pa, const void *pb)
     return strcmp(a->message, b->message);
 }
 
+static bool names_rule(const adr_node *v, const rule_entry *re)
+{
+    if (v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ) return false;
+    if (adr_node_is(v, re->info.code)) return true;
+    /* Older codes named in aliases are accepted too. */
+    const char *a = re->info.aliases;
+    while (a && *a) {
+        while (*a == ' ') a++;
+        const char *e = a;
+        while (*e && *e != ' ') e++;
+        if (e > a && adr_node_eqn(v, a, (size_t)(e - a))) return true;
+        a = e;
+    }
+    return false;
+}
+
+/* x-lint-ignore: CODE, or a list of codes, on the reported object or any
+ * object around it (vacuum's convention). */
+static bool inline_ignored(const diag_rec *d)
+{
+    for (const adr_node *n = d->node; n; n = n->parent) {
+        if (n->type != ADR_NODE_MAP) continue;
+        const adr_node *v = adr_node_get(n, "x-lint-ignore");
+        if (!v) continue;
+        if (v->type == ADR_NODE_SEQ) {
+            for (uint32_t i = 0; i < v->len; i++)
+                if (names_rule(v->u.items[i], d->rule)) return true;
+        } else if (names_rule(v, d->rule)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
 {
     return strcmp(a->code, b->code) == 0 && strcmp(a->source, b->source) == 0 &&
@@ -49,6 +83,7 @@ int adr_result_build(run *r, adr_result **out)
     bool fail = false;
     for (size_t i = 0; i < r->ndiags && !fail; i++) {
         const diag_rec *d = &r->diags[i];
+        if (d->node && inline_ignored(d)) continue;
         adr_diagnostic *o = &res->diags[res->count];
         size_t ri = d->rule->index;
         if (!codes[3 * ri]) {

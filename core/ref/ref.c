@@ -127,8 +127,7 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     }
     if (ws->root_dir && !adr_path_within(abs, ws->root_dir)) {
         *status = ADR_REF_OUTSIDE;
-        *msg = wmsg(ws, "'%s' is outside the root directory %s and was not read", rel,
-                    ws->root_dir);
+        *msg = wmsg(ws, "'%s' is outside the root directory and was not read", rel);
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;
@@ -145,7 +144,10 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     int rc = adr_read_file(abs, ws->max_file_size, &data, &size);
     if (rc != 0) {
         *status = ADR_REF_FILE;
-        *msg = wmsg(ws, "Cannot read '%s': %s", rel, adr_get_error());
+        /* The reason only: the absolute path would differ per machine. */
+        const char *why = adr_get_error();
+        const char *colon = strrchr(why, ':');
+        *msg = wmsg(ws, "Cannot read '%s': %s", rel, colon && colon[1] == ' ' ? colon + 2 : why);
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;

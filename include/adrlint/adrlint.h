@@ -223,6 +223,16 @@ ADR_API int adr_linter_lint_buffer(const adr_linter *linter, const char *data, s
 ADR_API int adr_linter_lint_fd(const adr_linter *linter, int fd, const char *name,
                                adr_result **out);
 
+/*
+ * Finds the configuration that applies to a file the way the CLI and the
+ * language server do: the nearest .adrlint.yaml (or .adrlint.yml) in the
+ * file's directory or any directory above it. file_path may be relative or
+ * "-" (the current directory). On success *out is the path, to free with
+ * adr_free(). Returns ADR_OK, ADR_ENOTFOUND (none; *out is NULL) or
+ * ADR_ENOMEM.
+ */
+ADR_API int adr_config_find(const char *file_path, char **out);
+
 /* ------------------------------------------------------------------------
  * Section - Results
  * ------------------------------------------------------------------------ */
