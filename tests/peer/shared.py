@@ -1,6 +1,7 @@
 """Access to ../shared for tests: skipped when it is missing, failed in CI."""
 import os
-import sys
+
+import pytest
 
 SHARED = os.environ.get("ADRLINT_SHARED") or os.path.join(
     os.path.dirname(__file__), "..", "..", "..", "shared")
@@ -9,10 +10,10 @@ SOURCE = os.environ.get("ADRLINT_SOURCE") or os.path.join(os.path.dirname(__file
 
 
 def require_shared():
-    """Exit 77 (ctest: skipped) when ../shared is absent, unless CI is set."""
+    """Returns the shared folder. When it is absent the session ends with
+    exit code 77 (ctest: skipped), unless CI is set: then the test fails."""
     if os.path.isdir(SHARED):
         return SHARED
     if os.environ.get("CI"):
-        raise SystemExit("../shared is missing but CI is set: these tests must run in CI")
-    print("skipped: %s not found" % SHARED, file=sys.stderr)
-    raise SystemExit(77)
+        pytest.fail("../shared is missing but CI is set: these tests must run in CI")
+    pytest.exit("skipped: %s not found" % SHARED, returncode=77)
