@@ -87,6 +87,10 @@ void adr_host_init(adr_host *host);
 /* run.c */
 int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const char *abs_path,
             adr_result **out);
+/* adr_run with in-memory stand-ins for referenced files (borrowed). */
+int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *name,
+                    const char *abs_path, const adr_source *sources, size_t nsources,
+                    adr_result **out);
 
 /* Glob matching for overrides ("**" spans directories). */
 bool adr_glob_match(const char *pattern, const char *path);

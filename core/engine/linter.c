@@ -184,7 +184,13 @@ int adr_linter_lint_file(const adr_linter *L, const char *path, adr_result **out
 int adr_linter_lint_buffer(const adr_linter *L, const char *data, size_t size, const char *name,
                            adr_result **out)
 {
-    if (!L || (!data && size) || !out) {
+    return adr_linter_lint_buffers(L, data, size, name, NULL, 0, out);
+}
+
+int adr_linter_lint_buffers(const adr_linter *L, const char *data, size_t size, const char *name,
+                            const adr_source *sources, size_t count, adr_result **out)
+{
+    if (!L || (!data && size) || !out || (count && !sources)) {
         adr_set_error("adr_linter_lint_buffer: NULL argument");
         return ADR_EINVAL;
     }
@@ -205,7 +211,7 @@ int adr_linter_lint_buffer(const adr_linter *L, const char *data, size_t size, c
         adr_set_error_oom();
         return ADR_ENOMEM;
     }
-    int rc = adr_run(L, copy, size, name ? name : "<input>", abs, out);
+    int rc = adr_run_sources(L, copy, size, name ? name : "<input>", abs, sources, count, out);
     adr_xfree(abs);
     return rc;
 }

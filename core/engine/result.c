@@ -59,6 +59,24 @@ static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
            strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
 }
 
+/* The files the run read or tried to read, for adr_result_file(). */
+static bool collect_files(adr_result *res, const adr_ws *ws)
+{
+    size_t n = ws->ndocs + ws->nmissing;
+    if (!n) return true;
+    res->files = adr_arena_alloc(&res->arena, n * sizeof *res->files);
+    if (!res->files) return false;
+    for (size_t i = 0; i < ws->ndocs; i++) {
+        if (!ws->docs[i]->abs_path) continue;
+        if (!(res->files[res->nfiles++] = adr_arena_strdup(&res->arena, ws->docs[i]->abs_path)))
+            return false;
+    }
+    for (size_t i = 0; i < ws->nmissing; i++)
+        if (!(res->files[res->nfiles++] = adr_arena_strdup(&res->arena, ws->missing[i])))
+            return false;
+    return true;
+}
+
 int adr_result_build(run *r, adr_result **out)
 {
     adr_result *res = adr_xcalloc(1, sizeof *res);
@@ -66,6 +84,7 @@ int adr_result_build(run *r, adr_result **out)
     adr_arena_init(&res->arena, 16 * 1024);
     res->source = adr_arena_strdup(&res->arena, r->doc->name);
     if (!res->source) goto oom;
+    if (!collect_files(res, &r->ws)) goto oom;
     if (r->ndiags) {
         res->diags = adr_arena_alloc(&res->arena, r->ndiags * sizeof *res->diags);
         if (!res->diags) goto oom;
@@ -154,6 +173,16 @@ size_t adr_result_count(const adr_result *result)
 const adr_diagnostic *adr_result_get(const adr_result *result, size_t i)
 {
     return result && i < result->count ? &result->diags[i] : NULL;
+}
+
+size_t adr_result_file_count(const adr_result *result)
+{
+    return result ? result->nfiles : 0;
+}
+
+const char *adr_result_file(const adr_result *result, size_t i)
+{
+    return result && i < result->nfiles ? result->files[i] : NULL;
 }
 
 const char *adr_result_source(const adr_result *result)

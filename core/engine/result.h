@@ -8,6 +8,8 @@ struct adr_result {
     adr_diagnostic *diags;
     size_t count;
     const char *source;
+    const char **files;  /* adr_result_file: arena */
+    size_t nfiles;
 };
 
 /* Turns a run's findings into a result: paths, ranges, de-duplication by

@@ -112,6 +112,13 @@ static void run_finish(run *r)
 int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const char *abs_path,
             adr_result **out)
 {
+    return adr_run_sources(L, buf, size, name, abs_path, NULL, 0, out);
+}
+
+int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *name,
+                    const char *abs_path, const adr_source *sources, size_t nsources,
+                    adr_result **out)
+{
     *out = NULL;
     run r;
     memset(&r, 0, sizeof r);
@@ -128,7 +135,8 @@ int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const
     adr_doc_limits lim = {L->max_depth, L->max_nodes};
     adr_ws_init(&r.ws, root, L->max_file_size, L->max_ref_files, &lim);
     adr_xfree(root);
-    if (!r.sev || !r.states || !r.md || !r.ws.root_dir) {
+    if (!r.sev || !r.states || !r.md || !r.ws.root_dir ||
+        !adr_ws_set_overlays(&r.ws, sources, nsources)) {
         adr_xfree(buf);
         goto oom;
     }

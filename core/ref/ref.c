@@ -27,10 +27,50 @@ void adr_ws_init(adr_ws *ws, const char *root_dir, size_t max_file_size, size_t 
 void adr_ws_destroy(adr_ws *ws)
 {
     for (size_t i = 0; i < ws->ndocs; i++) adr_doc_free(ws->docs[i]);
+    for (size_t i = 0; i < ws->noverlays; i++) adr_xfree(ws->overlay_paths[i]);
+    for (size_t i = 0; i < ws->nmissing; i++) adr_xfree(ws->missing[i]);
+    adr_xfree(ws->overlay_paths);
+    adr_xfree(ws->missing);
     adr_xfree(ws->docs);
     adr_xfree(ws->cache);
     adr_xfree(ws->root_dir);
     memset(ws, 0, sizeof *ws);
+}
+
+bool adr_ws_set_overlays(adr_ws *ws, const adr_source *sources, size_t count)
+{
+    if (!count) return true;
+    ws->overlay_paths = adr_xcalloc(count, sizeof *ws->overlay_paths);
+    if (!ws->overlay_paths) return false;
+    ws->overlays = sources;
+    ws->noverlays = count;
+    for (size_t i = 0; i < count; i++) {
+        /* A source without a path can never be reached; keep it unmatched. */
+        ws->overlay_paths[i] = adr_path_absolute(sources[i].path ? sources[i].path : "");
+        if (!ws->overlay_paths[i]) return false;
+    }
+    return true;
+}
+
+static const adr_source *overlay_find(const adr_ws *ws, const char *abs)
+{
+    for (size_t i = 0; i < ws->noverlays; i++)
+        if (ws->overlays[i].path && strcmp(ws->overlay_paths[i], abs) == 0) return &ws->overlays[i];
+    return NULL;
+}
+
+static void note_missing(adr_ws *ws, const char *abs)
+{
+    for (size_t i = 0; i < ws->nmissing; i++)
+        if (strcmp(ws->missing[i], abs) == 0) return;
+    char *copy = adr_xstrdup(abs);
+    if (!copy || !adr_grow((void **)&ws->missing, &ws->capmissing, ws->nmissing + 1,
+                           sizeof *ws->missing)) {
+        adr_xfree(copy);
+        ws->oom = true;
+        return;
+    }
+    ws->missing[ws->nmissing++] = copy;
 }
 
 bool adr_ws_add(adr_ws *ws, adr_doc *doc)
@@ -139,10 +179,23 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
         adr_xfree(rel);
         return NULL;
     }
-    char *data;
-    size_t size;
-    int rc = adr_read_file(abs, ws->max_file_size, &data, &size);
+    char *data = NULL;
+    size_t size = 0;
+    int rc;
+    const adr_source *ov = overlay_find(ws, abs);
+    if (ov && ov->size > ws->max_file_size) {
+        adr_set_error("%s: file is larger than the limit of %zu bytes", abs, ws->max_file_size);
+        rc = ADR_ELIMIT;
+    } else if (ov) {
+        data = adr_xstrndup(ov->data ? ov->data : "", ov->size);
+        size = ov->size;
+        rc = data ? 0 : ADR_ENOMEM;
+        if (!data) adr_set_error_oom();
+    } else {
+        rc = adr_read_file(abs, ws->max_file_size, &data, &size);
+    }
     if (rc != 0) {
+        note_missing(ws, abs);
         *status = ADR_REF_FILE;
         /* The reason only: the absolute path would differ per machine. */
         const char *why = adr_get_error();

@@ -32,12 +32,25 @@ typedef struct adr_ws {
     adr_doc_limits limits;
     adr_ref_entry *cache;
     size_t ncache, capcache;
+    /* In-memory stand-ins for files (an editor's unsaved buffers), with
+     * their absolute normalised paths; borrowed from the caller of the lint. */
+    const adr_source *overlays;
+    char **overlay_paths;
+    size_t noverlays;
+    /* Files a $ref named that could not be read: the result lists them so a
+     * language server re-lints when they appear. Owned, absolute. */
+    char **missing;
+    size_t nmissing, capmissing;
     bool oom;
 } adr_ws;
 
 void adr_ws_init(adr_ws *ws, const char *root_dir, size_t max_file_size, size_t max_files,
                  const adr_doc_limits *limits);
 void adr_ws_destroy(adr_ws *ws);
+/* Uses sources[i] instead of reading the file at sources[i].path (made
+ * absolute against the current directory). The sources are borrowed until
+ * adr_ws_destroy. Returns false on OOM. */
+bool adr_ws_set_overlays(adr_ws *ws, const adr_source *sources, size_t count);
 /* Takes ownership of doc. */
 bool adr_ws_add(adr_ws *ws, adr_doc *doc);
 

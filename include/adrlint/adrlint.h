@@ -329,6 +329,65 @@ ADR_API const char *adr_linter_profile(const adr_linter *linter);
 ADR_API size_t adr_profile_count(void);
 ADR_API const char *adr_profile_name(size_t i);
 
+/* ------------------------------------------------------------------------
+ * Section - Editor support
+ *
+ * Added for the language server (adrlint lsp, bindings/cli/lsp*.c): linting
+ * with unsaved buffers standing in for files, the files a lint depended on,
+ * and the edit that suppresses a finding.
+ * ------------------------------------------------------------------------ */
+
+/*
+ * A document held in memory that stands in for the file at path whenever a
+ * lint's $refs reach that file (an editor's unsaved buffer). path is
+ * absolute, or relative to the current directory.
+ */
+typedef struct adr_source {
+    const char *path;
+    const char *data;
+    size_t size;
+} adr_source;
+
+/*
+ * As adr_linter_lint_buffer(), but a $ref that reaches the file at
+ * sources[i].path reads sources[i].data instead of the file. The sources
+ * (count of them; NULL when count is 0) are borrowed for the duration of
+ * the call. The same confinement to the root directory applies as for
+ * files. Fails as adr_linter_lint_buffer().
+ */
+ADR_API int adr_linter_lint_buffers(const adr_linter *linter, const char *data, size_t size,
+                                    const char *name, const adr_source *sources, size_t count,
+                                    adr_result **out);
+
+/*
+ * The files the lint depended on: the linted file first (when it had a
+ * name), then every file its $refs reached, including those that could not
+ * be read (so that a program watching files can lint again when they
+ * appear). Absolute, normalised paths. adr_result_file() returns NULL when i
+ * is out of range; the strings are owned by result.
+ */
+ADR_API size_t adr_result_file_count(const adr_result *result);
+ADR_API const char *adr_result_file(const adr_result *result, size_t i);
+
+/*
+ * Computes the edit that suppresses the finding with this code at this
+ * JSON pointer (adr_diagnostic.path) in the document data (size bytes; JSON
+ * when name ends in ".json", YAML otherwise): x-lint-ignore: CODE added to
+ * the mapping the pointer names, or to the nearest mapping around it when it
+ * names a scalar or a sequence. An existing x-lint-ignore is extended to a
+ * list. Block mappings get a key at the indentation of their keys; flow
+ * mappings and JSON get a member "x-lint-ignore": "CODE".
+ *
+ * On success *out_range is the part of data to replace (start == end for an
+ * insertion) and *out_text the replacement, NUL-terminated, to free with
+ * adr_free(). Fails with ADR_ENOTFOUND (the pointer names nothing in data,
+ * e.g. the text changed since the lint, or the document does not parse),
+ * ADR_EINVAL (a NULL argument, an empty code, or the mapping already
+ * ignores code), ADR_ELIMIT, ADR_ENOMEM.
+ */
+ADR_API int adr_ignore_edit(const char *data, size_t size, const char *name, const char *path,
+                            const char *code, adr_range *out_range, char **out_text);
+
 #ifdef __cplusplus
 }
 #endif
