@@ -616,6 +616,16 @@ static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
     }
 }
 
+/* Offset just after the last non-blank byte. */
+static uint32_t last_token_end(const adr_doc *doc)
+{
+    size_t e = doc->size;
+    while (e > doc->bom && (doc->buf[e - 1] == ' ' || doc->buf[e - 1] == '\n' ||
+                            doc->buf[e - 1] == '\r' || doc->buf[e - 1] == '\t'))
+        e--;
+    return (uint32_t)e;
+}
+
 adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
                        const adr_doc_limits *limits)
 {
@@ -705,6 +715,16 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             if (doc->nerrors == before)
                 doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)size, (uint32_t)size, NULL,
                           "Syntax error");
+            /* libfyaml reports an unclosed flow collection where the input
+             * ends; the bracket that was never closed is more useful. */
+            adr_doc_error *first = &doc->errors[before < doc->nerrors ? before : 0];
+            if (before < doc->nerrors && first->start >= last_token_end(doc))
+                for (size_t i = b.nframes; i-- > 0;)
+                    if (b.frames[i].node->flags & ADR_NF_FLOW) {
+                        first->start = b.frames[i].node->start;
+                        first->end = first->start + 1;
+                        break;
+                    }
         }
         fy_parser_destroy(p);
         fy_diag_destroy(diag);

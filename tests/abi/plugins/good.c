@@ -1,0 +1,25 @@
+/* A valid plugin with one rule that reports every document's root. */
+#include "adrlint/plugin.h"
+
+static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
+{
+    h->report(ctx, v->node, "test plugin saw the document");
+}
+
+static const adr_rule rule = {
+    .struct_size = sizeof(adr_rule),
+    .code = "test:good",
+    .title = "A rule from a test plugin",
+    .default_severity = ADR_SEVERITY_WARN,
+    .kinds = ADR_KIND_BIT(ADR_KIND_DOCUMENT),
+    .check = check,
+};
+static const adr_rule *const rules[] = {&rule};
+static const adr_plugin plugin = {sizeof(adr_plugin), ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR,
+                                  "test-good", "1", "test", 1, rules};
+
+const adr_plugin *adr_plugin_v1(const adr_host *host)
+{
+    (void)host;
+    return &plugin;
+}

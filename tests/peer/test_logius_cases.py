@@ -1,0 +1,95 @@
+"""The official linter's own test cases (../shared/peer-cases/logius), read in
+place: `adrlint lint --profile adr-2.2 --format stylish` must print what
+Spectral printed (expected-output.txt), except where Spectral is provably
+wrong; those differences are listed below with the reason.
+
+Only rules this build has are compared, so the test tightens by itself as
+rule plugins are added: a finding of a known code that Spectral lacks, or a
+Spectral finding of a known code that adrlint lacks, fails the test."""
+import os
+import re
+import subprocess
+
+import pytest
+
+from shared import ADRLINT, require_shared
+
+ROW = re.compile(r"^\s*(\d+):(\d+)\s+(error|warning|information|hint)\s+(\S+)\s+(.*?)\s*$")
+
+# case -> {"missing": [expected lines adrlint rightly does not print],
+#          "extra": [lines adrlint prints that Spectral does not], "why": ...}
+KNOWN_DIFFERENCES = {
+    "paths-kebab-slashes": {
+        "extra": ["183:33  error  nlgov:include-major-version-in-uri  Put the major version in "
+                  "the server URL, not in the path /v1/met-versie-nummer.  "
+                  "paths./v1/met-versie-nummer"],
+        "why": "/core/uri-version puts the major version in the base path (server URL); DON's "
+               "guidance calls /v1/... in a path key wrong. Spectral's rule only looks at root "
+               "servers, so it misses this (adr-rules.md c.1 paths-kebab-slashes and d.1 #5).",
+    },
+}
+
+# Cases every build must reproduce completely, whatever rules it has.
+REQUIRED_EXACT = {"semver-incorrect", "version-header-missing", "baseline"}
+
+
+def known_codes():
+    out = subprocess.run([ADRLINT, "rules", "--profile", "adr-2.2"], capture_output=True,
+                         text=True, check=True).stdout
+    codes = set()
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        if len(parts) >= 2 and parts[1] != "off":
+            codes.add(parts[0])
+    return codes
+
+
+def rows(text):
+    """The finding rows of stylish output, normalised to single spaces."""
+    out = []
+    for line in text.splitlines():
+        m = ROW.match(line)
+        if m:
+            out.append(re.sub(r"\s{2,}", "  ", line.strip()))
+    return out
+
+
+def code_of(row):
+    return ROW.match(row).group(4)
+
+
+def cases():
+    shared = require_shared()
+    root = os.path.join(shared, "peer-cases", "logius")
+    return sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+
+
+@pytest.fixture(scope="module")
+def codes():
+    return known_codes()
+
+
+@pytest.mark.parametrize("case", cases())
+def test_case(case, codes):
+    shared = require_shared()
+    d = os.path.join(shared, "peer-cases", "logius", case)
+    expected = open(os.path.join(d, "expected-output.txt"), encoding="utf-8").read()
+    p = subprocess.run([ADRLINT, "lint", "--profile", "adr-2.2", "--format", "stylish",
+                        os.path.join(d, "openapi.json")], capture_output=True, text=True)
+    assert p.returncode in (0, 1), p.stderr
+    got_rows = rows(p.stdout)
+    want_rows = [r for r in rows(expected) if code_of(r) in codes]
+    diff = KNOWN_DIFFERENCES.get(case, {})
+    for r in diff.get("missing", []):
+        want_rows.remove(r)
+    for r in diff.get("extra", []):
+        got_rows.remove(r)
+    assert got_rows == want_rows
+    if case in REQUIRED_EXACT or not set(code_of(r) for r in rows(expected)) - codes:
+        # Everything Spectral reports here is implemented: compare the whole
+        # output, with the file line (Spectral ran in /testcases) normalised.
+        if not diff:
+            text = p.stdout.replace(os.path.join(d, "openapi.json"),
+                                    "/testcases/%s/openapi.json" % case)
+            assert text.rstrip("\n") == expected.rstrip("\n")
+            assert p.returncode == (1 if "error" in expected and "problem" in expected else 0)
