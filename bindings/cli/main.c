@@ -22,6 +22,7 @@ static void usage(FILE *f)
           "Commands:\n"
           "  lint FILE...    lint files (\"-\" reads standard input)\n"
           "  rules           list the rules and their severity in a profile\n"
+          "  lsp             run the language server on standard input and output\n"
           "\n"
           "Options:\n"
           "  -h, --help      show this help\n"
@@ -53,6 +54,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "lint") == 0) return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "lsp") == 0) return cmd_lsp(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'adrlint --help')", cmd);
     return EXIT_TROUBLE;
 }

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#define IGNORE_KEY "x-lint-ignore"
+#define IGNORE_KEY    "x-lint-ignore"
 #define EDIT_MAX_SIZE (64u * 1024 * 1024)
 
 typedef struct edit {
@@ -18,7 +18,8 @@ typedef struct edit {
 
 static uint32_t line_start(const adr_doc *doc, uint32_t off)
 {
-    while (off > doc->bom && doc->buf[off - 1] != '\n' && doc->buf[off - 1] != '\r') off--;
+    while (off > doc->bom && doc->buf[off - 1] != '\n' && doc->buf[off - 1] != '\r')
+        off--;
     return off;
 }
 
@@ -36,13 +37,16 @@ static size_t column_chars(const adr_doc *doc, uint32_t off)
  * flow collections and JSON always get double quotes. */
 static void put_code(edit *e, const char *code, bool quoted)
 {
-    bool plain = !quoted && ((code[0] >= 'a' && code[0] <= 'z') || (code[0] >= 'A' && code[0] <= 'Z') ||
-                             (code[0] >= '0' && code[0] <= '9'));
+    bool plain =
+        !quoted && ((code[0] >= 'a' && code[0] <= 'z') || (code[0] >= 'A' && code[0] <= 'Z') ||
+                    (code[0] >= '0' && code[0] <= '9'));
     for (const char *c = code; plain && *c; c++)
         plain = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
                 *c == '-' || *c == '_' || *c == '.' || *c == '/' || (*c == ':' && c[1] != 0);
-    if (plain) adr_buf_puts(&e->text, code);
-    else adr_buf_json_string(&e->text, code, strlen(code));
+    if (plain)
+        adr_buf_puts(&e->text, code);
+    else
+        adr_buf_json_string(&e->text, code, strlen(code));
 }
 
 static bool names_code(const adr_node *v, const char *code)
@@ -72,10 +76,14 @@ static const adr_pair *own_pair(const adr_node *map, const char *key)
     return best;
 }
 
-/* Where a block value's trailing line ends: before its line break. */
-static uint32_t before_break(const adr_doc *doc, uint32_t end)
+/* The end of the line a block value ends on, before its line break, so a
+ * comment after the value stays with it. */
+static uint32_t line_end(const adr_doc *doc, uint32_t end)
 {
-    while (end > 0 && (doc->buf[end - 1] == '\n' || doc->buf[end - 1] == '\r')) end--;
+    while (end > 0 && (doc->buf[end - 1] == '\n' || doc->buf[end - 1] == '\r'))
+        end--;
+    while (end < doc->size && doc->buf[end] != '\n' && doc->buf[end] != '\r')
+        end++;
     return end;
 }
 
@@ -100,9 +108,10 @@ static int extend(edit *e, const adr_pair *p, const char *code, uint32_t *s, uin
         /* A new item under the last, at the column of the items' dashes. */
         uint32_t first = v->u.items[0]->start;
         uint32_t dash = first;
-        while (dash > 0 && doc->buf[dash - 1] == ' ') dash--;
+        while (dash > 0 && doc->buf[dash - 1] == ' ')
+            dash--;
         if (dash > 0 && doc->buf[dash - 1] == '-') dash--;
-        *s = *t = before_break(doc, v->u.items[v->len - 1]->end);
+        *s = *t = line_end(doc, v->u.items[v->len - 1]->end);
         adr_buf_putc(&e->text, '\n');
         adr_buf_repeat(&e->text, ' ', column_chars(doc, dash));
         adr_buf_puts(&e->text, "- ");
@@ -125,7 +134,8 @@ static int extend(edit *e, const adr_pair *p, const char *code, uint32_t *s, uin
     /* key: old -> key:\n  - old\n  - CODE, replacing from the key's end so
      * nothing is left between the colon and the line break. */
     uint32_t colon = p->key->end;
-    while (colon < doc->size && (doc->buf[colon] == ' ' || doc->buf[colon] == '\t')) colon++;
+    while (colon < doc->size && (doc->buf[colon] == ' ' || doc->buf[colon] == '\t'))
+        colon++;
     if (colon >= doc->size || doc->buf[colon] != ':') return ADR_ENOTFOUND;
     size_t indent = column_chars(doc, p->key->start) + 2;
     *s = p->key->end;
@@ -181,8 +191,10 @@ static void insert(edit *e, const adr_node *map, const char *code, uint32_t *s, 
     bool blank = true;
     for (uint32_t i = ls; i < first->key->start; i++)
         blank = blank && (doc->buf[i] == ' ' || doc->buf[i] == '\t');
-    if (blank) adr_buf_putn(&e->text, doc->buf + ls, first->key->start - ls);
-    else adr_buf_repeat(&e->text, ' ', column_chars(doc, first->key->start));
+    if (blank)
+        adr_buf_putn(&e->text, doc->buf + ls, first->key->start - ls);
+    else
+        adr_buf_repeat(&e->text, ' ', column_chars(doc, first->key->start));
 }
 
 int adr_ignore_edit(const char *data, size_t size, const char *name, const char *path,
@@ -214,7 +226,8 @@ int adr_ignore_edit(const char *data, size_t size, const char *name, const char 
     edit e = {doc, json, {0}};
     adr_buf_init(&e.text);
     adr_node *n = doc->fatal ? NULL : adr_node_at_pointer(doc->root, path, strlen(path), false);
-    while (n && n->type != ADR_NODE_MAP) n = n->parent;
+    while (n && n->type != ADR_NODE_MAP)
+        n = n->parent;
     if (!n) {
         adr_set_error("%s: '%s' names no mapping in this text", doc->name, path);
         goto out;
