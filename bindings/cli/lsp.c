@@ -297,9 +297,17 @@ static void on_message(session *S, const char *body, size_t len)
     json_object *msg = json_tokener_parse_ex(tok, body, (int)len);
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
+    if (jerr == json_tokener_continue) {
+        /* A bare number at the end of the input is complete only once the
+         * tokener sees the terminating NUL; anything else is truncated. */
+        msg = json_tokener_parse_ex(tok, "", 1);
+        jerr = json_tokener_get_error(tok);
+        end = len;
+    }
     json_tokener_free(tok);
     /* Whitespace may follow the value; anything else is a broken message. */
-    while (end < len && strchr(" \t\r\n", body[end]))
+    while (end < len &&
+           (body[end] == ' ' || body[end] == '\t' || body[end] == '\r' || body[end] == '\n'))
         end++;
     if (jerr != json_tokener_success || end != len) {
         json_object_put(msg);

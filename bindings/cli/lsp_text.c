@@ -370,7 +370,8 @@ bool text_is_openapi(const char *d, size_t len)
         i = skip_space(d, i, len);
         if (i >= len) return false;
         bool marker = len - i >= 3 && memcmp(d + i, "---", 3) == 0 &&
-                      (len - i == 3 || strchr(" \t\r\n", d[i + 3]));
+                      (len - i == 3 || d[i + 3] == ' ' || d[i + 3] == '\t' || d[i + 3] == '\r' ||
+                       d[i + 3] == '\n');
         if (d[i] == '#' || d[i] == '%') {
             while (i < len && d[i] != '\n' && d[i] != '\r')
                 i++;
@@ -381,5 +382,6 @@ bool text_is_openapi(const char *d, size_t len)
         }
     }
     if (d[i] == '{') return flow_has_key(d, i, len);
-    return block_has_key(d, len);
+    size_t bom = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    return block_has_key(d + bom, len - bom);
 }

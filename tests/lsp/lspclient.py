@@ -188,6 +188,12 @@ def edit(start, end, text):
                       "end": {"line": end[0], "character": end[1]}}, "text": text}
 
 
+def as_changes(edits):
+    """TextEdits as didChange contentChanges (what an editor sends after
+    applying them)."""
+    return [{"range": e["range"], "text": e["newText"]} for e in edits]
+
+
 def rng(d):
     r = d["range"]
     return (r["start"]["line"], r["start"]["character"], r["end"]["line"], r["end"]["character"])
@@ -219,7 +225,7 @@ def apply_edits(text, edits, encoding="utf-16"):
             n += units(ch, encoding)
         return before + len(line)
 
-    spans = sorted(((offset(e["range"]["start"]), offset(e["range"]["end"]), e["newText"])
+    spans = sorted(((offset(e["range"]["start"]), offset(e["range"]["end"]), e.get("newText", e.get("text")))
                     for e in edits), reverse=True)
     for s, e, t in spans:
         text = text[:s] + t + text[e:]
