@@ -111,13 +111,15 @@ class Client:
         return self.wait_for(lambda m: m.get("id") == rid and "method" not in m, timeout,
                              "the response to request %r" % rid)
 
-    def wait_diagnostics(self, uri, version=None, timeout=TIMEOUT):
-        """The next publishDiagnostics for uri (and version, when given)."""
+    def wait_diagnostics(self, uri, version=None, timeout=TIMEOUT, where=None):
+        """The next publishDiagnostics for uri (and version, and matching
+        where(params), when given)."""
         def pred(m):
             if m.get("method") != "textDocument/publishDiagnostics":
                 return False
             p = m["params"]
-            return p["uri"] == uri and (version is None or p.get("version") == version)
+            return (p["uri"] == uri and (version is None or p.get("version") == version)
+                    and (where is None or where(p)))
         return self.wait_for(pred, timeout, "diagnostics for %s v%s" % (uri, version))["params"]
 
     def drain(self, quiet=0.3):
