@@ -703,6 +703,20 @@ static void run_job(server *s, job *j)
         lcache_unref(d->linter);
         d->linter = lc;
         lc = NULL;
+        /* A referenced file opened or closed while this lint ran (before the
+         * lint knew it depended on it): its findings were computed from the
+         * other text, so lint again. */
+        for (size_t i = 0; i < d->ncontribs; i++) {
+            const char *ck = d->contribs[i].key;
+            const doc *f = find_key(s, ck);
+            int64_t then = -1;
+            for (size_t k = 0; k < j->nsrc; k++)
+                if (strcmp(j->srckey[k], ck) == 0) then = j->srcver[k];
+            if (f != d && (f ? f->version : -1) != then) {
+                schedule(s, d, 0);
+                break;
+            }
+        }
         if (!d->pending) flush_deferred(d, &o);
     }
     doc_unref(d);
