@@ -6,7 +6,17 @@ static const char *const patterns[] = {
     /* Lower camelCase as the ADR defines it for query keys: a lower case
      * letter, then letters and digits (the ADR's ^[a-z][a-z\d]*([A-Z][a-z\d]*)*$
      * without its "$" prefix, which denotes OData system query options). */
-    "^[a-z][a-zA-Z0-9]*$", NULL};
+    "^[a-z][a-zA-Z0-9]*$",
+    /* A JSON-LD compact IRI (dcat:contactPoint, vcard:fn): a vocabulary
+     * prefix, then the term, which must be lower camelCase itself. */
+    "^[A-Za-z][A-Za-z0-9._-]*:[a-z][a-zA-Z0-9]*$", NULL};
+
+/* JSON-LD 1.1 keywords, which JSON-LD documents use as member names. */
+static const char *const jsonld_keywords[] = {
+    "@base",   "@container", "@context", "@direction", "@graph",     "@id",
+    "@import", "@included",  "@index",   "@json",      "@language",  "@list",
+    "@nest",   "@none",      "@prefix",  "@propagate", "@protected", "@reverse",
+    "@set",    "@type",      "@value",   "@version",   "@vocab"};
 
 /* A HAL Link Object, or an array of them: a schema with an href property,
  * possibly through items or allOf/anyOf/oneOf. The names such schemas sit
@@ -34,9 +44,11 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     if (!v->field || strcmp(v->field, "properties") != 0) return;
     size_t len;
     const char *name = h->text(v->key, &len);
-    if (!name || h->match(ctx, 0, name, len) == 1) return;
+    if (!name || h->match(ctx, 0, name, len) == 1 || h->match(ctx, 1, name, len) == 1) return;
     /* HAL's reserved members (application/hal+json). */
     if (adr_r_text_eq(h, v->key, "_links") || adr_r_text_eq(h, v->key, "_embedded")) return;
+    for (size_t i = 0; i < sizeof jsonld_keywords / sizeof jsonld_keywords[0]; i++)
+        if (adr_r_text_eq(h, v->key, jsonld_keywords[i])) return;
     if (link_schema(h, ctx, v->node, 0)) return;
     h->report(ctx, adr_r_written(v), "Properties must be lowerCamelCase.");
 }
@@ -53,7 +65,9 @@ const adr_rule adr_rule_property_casing = {
         "the definition the ADR gives for query keys. HAL's _links and _embedded are exempt, "
         "and so are names whose schema is a HAL Link Object (it has an href property, "
         "directly, as array items or through allOf/anyOf/oneOf), since those are link "
-        "relation types such as edit-form. The DON and Logius versions select "
+        "relation types such as edit-form. JSON-LD keywords (@context, @type) and compact "
+        "IRIs whose term is lower camelCase (dcat:contactPoint) are exempt too: vocabularies "
+        "such as DCAT define those names. The DON and Logius versions select "
         "$.*.schemas[*].properties[?(@property.match(/_links/i))] and check the keys of the "
         "_links schema (description, type, allOf), so they never report anything; their 2024 "
         "predecessor checked the top-level properties of components.schemas only, with "
