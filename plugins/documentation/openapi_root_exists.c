@@ -26,6 +26,11 @@ static bool truthy(const adr_host *h, const adr_node *n)
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
     const adr_node *openapi = h->get(v->node, "openapi");
+    /* A document that names another specification (an Arazzo workflow, an
+     * AsyncAPI description) is no API description the ADR applies to; it
+     * only gets the unrecognized-format warning, as in the later Logius
+     * test case unrecognized-format-arazzo. */
+    if (!openapi && (h->get(v->node, "arazzo") || h->get(v->node, "asyncapi"))) return;
     if (!openapi) {
         /* Reported at the document (1:1), where Spectral reports it. */
         h->report(ctx, NULL, "The root of the document must contain the `openapi` property.");
@@ -45,7 +50,9 @@ const adr_rule adr_rule_openapi_root_exists = {
         "Without a root openapi field a document is not an OpenAPI 3 description, and most "
         "rules would pass it silently; Swagger 2.0 documents (swagger: \"2.0\") are reported "
         "too, since the ADR requires OpenAPI 3. The rule runs on any input, recognised as "
-        "OpenAPI or not. The Logius 2.1.0 linter lacks this rule (its openapi3 rule only looks "
+        "OpenAPI or not, except documents that declare another specification (arazzo, "
+        "asyncapi), which are not API descriptions the ADR applies to. The Logius 2.1.0 linter "
+        "lacks this rule (its openapi3 rule only looks "
         "at an existing field); adrlint enables it in every profile, since /core/doc-openapi "
         "requires an OpenAPI 3 document in every ADR version.",
     .doc_url = ADR_DON_URL "doc-openapi",

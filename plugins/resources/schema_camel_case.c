@@ -19,10 +19,10 @@ static bool plain(unsigned char c)
            strchr("-_.!~*'()/", c) != NULL;
 }
 
-/* Appends name as Spectral prints a JSON pointer segment in {{path}}:
+/* Writes name as Spectral prints a JSON pointer segment in {{path}}:
  * ~ and / escaped as ~0 and ~1 (after decoding any that are already
  * there), the rest percent-encoded like encodeURIComponent. */
-static size_t pointer_segment(char *out, size_t cap, const char *name, size_t n)
+static void pointer_segment(char *out, const char *name, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t w = 0;
@@ -40,17 +40,15 @@ static size_t pointer_segment(char *out, size_t cap, const char *name, size_t n)
                    (unsigned char)name[i + 2] == 0x93) {
             esc[0] = (char)0xE2, esc[1] = (char)0x80, esc[2] = (char)0x93, el = 3;
             i += 2;
-        } else if (plain(c) && c != 0) {
+        } else if (c != 0 && plain(c)) {
             esc[0] = (char)c, el = 1;
         } else {
             esc[0] = '%', esc[1] = hex[c >> 4], esc[2] = hex[c & 15], el = 3;
         }
-        if (w + el >= cap) break;
         memcpy(out + w, esc, el);
         w += el;
     }
     out[w] = 0;
-    return w;
 }
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
@@ -61,8 +59,10 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     size_t len;
     const char *name = h->text(v->key, &len);
     if (!name || h->match(ctx, 0, name, len) == 1) return;
-    char seg[1024];
-    pointer_segment(seg, sizeof seg, name, len);
+    /* Every byte takes at most three characters (%XX). */
+    char *seg = h->alloc(ctx, 3 * len + 1);
+    if (!seg) return;
+    pointer_segment(seg, name, len);
     h->report(ctx, adr_r_written(v),
               "Schema name should be UpperCamelCase in #/components/schemas/%s", seg);
 }
