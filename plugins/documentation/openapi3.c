@@ -29,11 +29,12 @@ const adr_rule adr_rule_openapi3 = {
     .rationale =
         "The root field openapi must name an OpenAPI Specification version 3 (3.0.3, 3.1.0, "
         "3.2.0). The ADR text of every version says \"from v3 onwards\", so adrlint accepts "
-        "3.1 and later 3.x in every profile. The DON 2.0 and Logius 2.1.0 linters only accepted "
-        "3.0 (^3.0.*$, after the Forum Standaardisatie list), which the maintainers treated as "
-        "a bug (Logius issue #224) and dropped in 2.2. The 2.2 pattern ^3(.\\d+){1,2}$ leaves "
-        "its dot unescaped and so accepts \"3x1\"; adrlint escapes it. A missing openapi field "
-        "is reported by nlgov:openapi-root-exists instead.",
+        "3.1 and later 3.x in every profile. The DON 2.0 and Logius 2.1.0 linters accepted "
+        "only 3.0 (^3.0.*$), the version on Forum Standaardisatie's comply-or-explain list, "
+        "not a requirement of the ADR; the maintainers agreed the linter should follow the "
+        "text and allowed every 3.x (Logius issue #224, PR #225), which 2.2 publishes. The "
+        "2.2 pattern ^3(.\\d+){1,2}$ leaves its dot unescaped and so accepts \"3x1\"; adrlint "
+        "escapes it. A missing openapi field is reported by nlgov:openapi-root-exists instead.",
     .doc_url = ADR_DON_URL "doc-openapi",
     .default_severity = ADR_SEVERITY_ERROR,
     .formats = 0,

@@ -51,10 +51,10 @@ const adr_rule adr_rule_openapi_root_exists = {
         "rules would pass it silently; Swagger 2.0 documents (swagger: \"2.0\") are reported "
         "too, since the ADR requires OpenAPI 3. The rule runs on any input, recognised as "
         "OpenAPI or not, except documents that declare another specification (arazzo, "
-        "asyncapi), which are not API descriptions the ADR applies to. The Logius 2.1.0 linter "
-        "lacks this rule (its openapi3 rule only looks "
-        "at an existing field); adrlint enables it in every profile, since /core/doc-openapi "
-        "requires an OpenAPI 3 document in every ADR version.",
+        "asyncapi), which are not API descriptions the ADR applies to. The Logius 2.1.0 "
+        "linter lacks this rule (its openapi3 rule only looks at an existing field); adrlint "
+        "enables it in every profile, since /core/doc-openapi requires an OpenAPI 3 document "
+        "in every ADR version.",
     .doc_url = ADR_DON_URL "doc-openapi",
     .default_severity = ADR_SEVERITY_ERROR,
     .formats = 0,
