@@ -14,6 +14,10 @@
  * linter links to. */
 #define ADR_DON_URL "https://developer.overheid.nl/kennisbank/apis/api-design-rules/hoe-te-voldoen/"
 
+/* The published ADR standard, for rules the official linters add without an
+ * ADR rule of their own (naming conventions). */
+#define ADR_STANDARD_URL "https://gitdocumentatie.logius.nl/publicatie/api/adr/"
+
 /* Declares the plugin entry point for a table of rules. */
 #define ADR_DEFINE_PLUGIN(pname, pdesc, ...)                                                       \
     static const adr_rule *const plugin_rules_[] = {__VA_ARGS__};                                  \
