@@ -98,7 +98,9 @@ const adr_rule adr_rule_use_problem_schema = {
         "are not checked. In the ADR 2.0 profile the rule keeps the meaning of DON's ruleset: "
         "each error body schema declares one of the RFC 7807 member pairs title+status, "
         "title+type, type+status or title+detail; adrlint sees those members through $ref, "
-        "allOf and anyOf/oneOf, where DON's JSONPath saw only a top-level properties map.",
+        "allOf and anyOf/oneOf, where DON's JSONPath saw only a top-level properties map; an "
+        "error response without content has no schema to judge there and passes, since ADR "
+        "2.0 itself has no problem details rule.",
     .doc_url = ADR_DON_URL "error-handling/problem-details",
     .default_severity = ADR_SEVERITY_ERROR,
     .formats = ADR_FORMAT_OAS3,

@@ -93,7 +93,7 @@ const adr_rule adr_rule_version_header_value = {
     .struct_size = sizeof(adr_rule),
     .code = "nlgov:version-header-value",
     .rule_id = "/core/version-header",
-    .title = "Document the API-Version header with the version of info.version",
+    .title = "Documented API-Version values are the version of info.version",
     .rationale =
         "The API-Version header returns the full version of the API, and the ADR 2.1 and 2.2 "
         "test compares it with info.version (ADR 2.0: it must be a semantic version). No peer "
