@@ -3,8 +3,6 @@
  * profile, DON's check that error bodies look like RFC 7807 problems. */
 #include "../common/rules.h"
 
-#include <stdio.h>
-
 static const char *const problem_types[] = {"application/problem+json", "application/problem+xml"};
 
 /* ADR 2.1 and 2.2 (Logius): the response offers a problem media type. A
