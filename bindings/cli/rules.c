@@ -27,16 +27,18 @@ int cmd_rules(int argc, char **argv)
         cli_error("%s", adr_last_error());
         return EXIT_TROUBLE;
     }
-    size_t w = 0;
+    size_t w = 0, wid = 1;
     for (size_t i = 0; i < adr_linter_rule_count(linter); i++) {
         size_t n = strlen(adr_linter_rule(linter, i)->code);
+        size_t m = strlen(adr_linter_rule(linter, i)->rule_id);
         if (n > w) w = n;
+        if (m > wid) wid = m;
     }
     printf("Profile %s\n\n", adr_linter_profile(linter));
     for (size_t i = 0; i < adr_linter_rule_count(linter); i++) {
         const adr_rule_info *r = adr_linter_rule(linter, i);
-        printf("%-*s  %-5s  %-28s  %s\n", (int)w, r->code, adr_severity_name(r->severity),
-               r->rule_id[0] ? r->rule_id : "-", r->title);
+        printf("%-*s  %-5s  %-*s  %s\n", (int)w, r->code, adr_severity_name(r->severity),
+               (int)wid, r->rule_id[0] ? r->rule_id : "-", r->title);
     }
     adr_linter_free(linter);
     return EXIT_CLEAN;
