@@ -22,6 +22,8 @@ static void usage(FILE *f)
           "Commands:\n"
           "  lint FILE...    lint files (\"-\" reads standard input)\n"
           "  rules           list the rules and their severity in a profile\n"
+          "  explain CODE    explain a rule, with examples that pass and fail\n"
+          "  docs DIR        write the rule documentation (rules.md, rules/*.md)\n"
           "\n"
           "Options:\n"
           "  -h, --help      show this help\n"
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "lint") == 0) return cmd_lint(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(cmd, "docs") == 0) return cmd_docs(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'adrlint --help')", cmd);
     return EXIT_TROUBLE;
 }
