@@ -40,6 +40,12 @@ typedef struct cfg_override {
     size_t nrules;
 } cfg_override;
 
+/* One ignore-file entry: the public view plus what matching needs. */
+typedef struct ignore_rec {
+    adr_ignore_entry pub;
+    const char *pointer;    /* decoded JSON pointer, without '#' */
+} ignore_rec;
+
 struct adr_linter {
     plugin_entry *plugins;
     size_t nplugins;
@@ -54,6 +60,18 @@ struct adr_linter {
     char *config_dir;       /* directory of the config file (for override globs) */
     cfg_override *overrides;
     size_t noverrides;
+    char *config_path;      /* absolute, or NULL */
+    /* adr_options.rule_settings, resolved: they win over overrides too. */
+    size_t *forced_rules;
+    adr_severity *forced_sevs;
+    size_t nforced;
+    /* The ignore file: entries in file order, and their indexes sorted by
+     * (path, code, pointer) for lookups. Strings live in ignore_arena. */
+    char *ignore_path;
+    ignore_rec *ignores;
+    size_t nignores;
+    size_t *ignore_sorted;
+    adr_arena ignore_arena;
     size_t max_file_size, max_depth, max_nodes, max_ref_files;
     adr_host host;
 };
@@ -78,8 +96,26 @@ rule_entry *adr_registry_find(const adr_linter *L, const char *code, size_t len)
 void adr_registry_index(adr_linter *L);
 
 /* config.c: profiles and configuration files */
-int adr_config_apply(adr_linter *L, const adr_options *opts);
+/* Reads and checks the configuration file of opts (NULL when there is none)
+ * and records its directory; the document is freed with adr_doc_free. */
+int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **cfg);
+/* Loads the plugins cfg names, when trusted (see adr_options). */
+int adr_config_plugins(adr_linter *L, const adr_options *opts, adr_doc *cfg);
+/* Applies the profile, cfg's rules and overrides, opts->rule_settings. */
+int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg);
+/* The ignore file of opts or cfg, loaded into L. */
+int adr_config_ignore(adr_linter *L, const adr_options *opts, adr_doc *cfg);
 const char *adr_profile_text(const char *name, size_t len);
+/* Parses a configuration-like YAML text (a mapping, or empty). */
+int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out);
+/* Sets "file:line:col: message" as the last error; returns ADR_ECONFIG. */
+int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...) ADR_INTERNAL_PRINTF(3, 4);
+
+/* ignore.c: ignore files */
+int adr_ignore_load(adr_linter *L, const char *path);
+/* Index of the entry for (abs_path, rule code, JSON pointer), or -1. */
+long adr_ignore_find(const adr_linter *L, const char *abs_path, const char *code,
+                     const char *pointer);
 
 /* host.c */
 void adr_host_init(adr_host *host);

@@ -66,6 +66,8 @@ static void apply_overrides(run *r, const char *abs_path, const char *name)
     const adr_linter *L = r->L;
     for (size_t i = 0; i < L->nrules; i++) r->sev[i] = L->rules[i].severity;
     if (!L->noverrides) return;
+    /* An override's glob is relative to the configuration's directory; a
+     * file outside it is matched by the name it was given. */
     const char *rel = abs_path ? abs_path : name;
     size_t dl = L->config_dir ? strlen(L->config_dir) : 0;
     if (abs_path && L->config_dir && adr_path_within(abs_path, L->config_dir)) {
@@ -80,6 +82,8 @@ static void apply_overrides(run *r, const char *abs_path, const char *name)
         if (!hit) continue;
         for (size_t k = 0; k < co->nrules; k++) r->sev[co->rules[k]] = co->sevs[k];
     }
+    /* Settings from outside the configuration (--skip-rule) win. */
+    for (size_t i = 0; i < L->nforced; i++) r->sev[L->forced_rules[i]] = L->forced_sevs[i];
 }
 
 static void collect_doc_errors(run *r)

@@ -22,8 +22,7 @@ static void put_pos(adr_buf *out, const char *name, const adr_position *p, bool 
                    name, p->line, p->column_utf16, last ? "" : ",");
 }
 
-int adr_format_json(adr_buf *out, const adr_result *const *results, size_t count,
-                    const adr_write_options *opts)
+ADR_FORMATTER(json)
 {
     (void)opts;
     size_t total = 0;

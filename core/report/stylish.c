@@ -61,8 +61,7 @@ static void cell(adr_buf *out, const char *s, size_t width, size_t w, char align
     if (!last) adr_buf_repeat(out, ' ', right);
 }
 
-int adr_format_stylish(adr_buf *out, const adr_result *const *results, size_t count,
-                       const adr_write_options *opts)
+ADR_FORMATTER(stylish)
 {
     bool color = opts && opts->color;
     size_t counts[4] = {0, 0, 0, 0};
