@@ -165,13 +165,17 @@ char *adr_report_relpath(const char *path, const char *base)
     return adr_buf_take(&b);
 }
 
-/* Length of the UTF-8 sequence at s (at most n bytes) when it is valid and
- * a character XML 1.0 allows, else 0. */
-static size_t xml_char(const unsigned char *s, size_t n)
+/* Length of the UTF-8 sequence at s (at most n bytes), 0 when it is not
+ * valid UTF-8; *ok tells whether XML 1.0 allows the character. */
+static size_t xml_char(const unsigned char *s, size_t n, bool *ok)
 {
     unsigned c = s[0];
-    if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
-    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    *ok = false;
+    if (c < 0x80) {
+        *ok = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+        return 1;
+    }
+    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
     if (!len || len > n) return 0;
     uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
     for (size_t i = 1; i < len; i++) {
@@ -179,7 +183,8 @@ static size_t xml_char(const unsigned char *s, size_t n)
         cp = cp << 6 | (s[i] & 0x3F);
     }
     if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    *ok = cp != 0xFFFE && cp != 0xFFFF;
     return len;
 }
 
@@ -187,10 +192,12 @@ static void xml_text(adr_buf *out, const char *s, size_t n, bool escape)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t len = xml_char(u + i, n - i);
-        if (!len) {
+        bool ok;
+        size_t len = xml_char(u + i, n - i, &ok);
+        if (!ok) {
+            /* One replacement per character, or per invalid byte. */
             adr_buf_puts(out, "\xef\xbf\xbd");
-            i++;
+            i += len ? len : 1;
             continue;
         }
         if (!escape) {
