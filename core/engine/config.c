@@ -8,7 +8,8 @@
  *     - files: ["legacy/..."]
  *       rules: {nlgov:semver: off}
  *   ignore-file: .adrlint-ignore.yaml   # relative to this file
- *   plugins: [rules/our-rules.so]       # relative to this file; trusted only
+ *   plugins: [rules/our-rules.so]       # relative to this file; trusted only;
+ *                                       # their rules run at their default severity
  *
  * Built-in profiles add name, title, adr-version. Errors name the file, line
  * and column (1-based, as compilers print them). */
@@ -366,6 +367,7 @@ int adr_config_plugins(adr_linter *L, const adr_options *opts, adr_doc *cfg)
         }
         int rc = adr_plugin_load_file(L, path);
         adr_xfree(path);
+        if (rc == 0) L->plugins[L->nplugins - 1].from_config = true;
         if (rc) {
             /* Say which line of the configuration asked for it. */
             char msg[768];
@@ -444,8 +446,13 @@ int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg)
         rc = ADR_ENOMEM;
         goto out;
     }
+    /* Profiles enable the rules they know; built-in rules and those of
+     * plugins a configuration names (no profile knows them) run at their
+     * default severity unless configured. */
     for (size_t i = 0; i < L->nrules; i++)
-        sev[i] = L->rules[i].builtin ? L->rules[i].info.default_severity : ADR_SEVERITY_OFF;
+        sev[i] = L->rules[i].builtin || L->rules[i].plugin->from_config
+                     ? L->rules[i].info.default_severity
+                     : ADR_SEVERITY_OFF;
 
     /* The configuration's extends replaces the profile option. */
     const adr_node *ext = cfg ? adr_node_get(cfg->root, "extends") : NULL;

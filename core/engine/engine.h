@@ -17,6 +17,7 @@ typedef struct plugin_entry {
     char *path;
     const adr_plugin *desc;
     char *name;
+    bool from_config;      /* named by a configuration's "plugins" */
 } plugin_entry;
 
 typedef struct rule_entry {

@@ -173,7 +173,8 @@ typedef struct adr_rule_setting {
  * configuration lies in the user's own configuration directory
  * ($XDG_CONFIG_HOME/adrlint, else ~/.config/adrlint); otherwise
  * adr_linter_new() fails with ADR_EPLUGIN. Linting an untrusted repository
- * therefore never runs its code.
+ * therefore never runs its code. The rules of such plugins run at their
+ * default severity unless the configuration sets another.
  */
 typedef struct adr_options {
     unsigned int version; /* ADR_OPTIONS_VERSION */
