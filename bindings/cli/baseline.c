@@ -68,7 +68,8 @@ static int write_baseline(session *s, const char *out_path)
     }
     if (!s->quiet) {
         size_t entries = 0;
-        for (const char *p = text; (p = strstr(p, "\n    - ")) != NULL; p++) entries++;
+        for (const char *p = text; (p = strstr(p, "\n    - ")) != NULL; p++)
+            entries++;
         fprintf(stderr, "adrlint: wrote %zu ignore entr%s to %s\n", entries,
                 entries == 1 ? "y" : "ies", out_path);
     }

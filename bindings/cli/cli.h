@@ -40,7 +40,7 @@ typedef struct cli_opt {
 typedef struct cli_parser {
     int argc;
     char **argv;
-    int i;          /* next argv index */
+    int i;                  /* next argv index */
     const char *short_rest; /* inside bundled short options */
     bool only_operands;
     const cli_opt *opts;
@@ -49,7 +49,7 @@ typedef struct cli_parser {
     const char *arg;    /* the option's value, or the operand */
     const char *suffix; /* "json" of --output.json (suffix_len bytes), else NULL */
     size_t suffix_len;
-    const char *name;   /* the option as written, for messages */
+    const char *name; /* the option as written, for messages */
 } cli_parser;
 
 enum { CLI_END = -1, CLI_OPERAND = -2, CLI_BAD = -3 };

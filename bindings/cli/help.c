@@ -99,7 +99,7 @@ const char cli_help_rules[] =
     "Lists every rule: code, severity in the profile, ADR rule and title.\n"
     "\n"
     "Options:\n"
-    "  -r, --ruleset FILE  show the severities this configuration file sets\n"
-    "      --profile NAME  the profile to show (default adr-2.0)\n"
-    "      --allow-plugins let the configuration load the plugins it names\n"
-    "  -h, --help          show this help\n";
+    "  -r, --ruleset FILE   show the severities this configuration file sets\n"
+    "      --profile NAME   the profile to show (default adr-2.0)\n"
+    "      --allow-plugins  let the configuration load the plugins it names\n"
+    "  -h, --help           show this help\n";

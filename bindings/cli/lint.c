@@ -254,8 +254,8 @@ static int finish(session *s, lint_args *a)
     if (s->verbose && !s->quiet) report_unused_ignores(s);
     bool too_many = a->max_warnings >= 0 && warnings > (size_t)a->max_warnings;
     if (too_many && !s->quiet)
-        cli_error("%zu warning%s, more than --max-warnings %ld", warnings,
-                  warnings == 1 ? "" : "s", a->max_warnings);
+        cli_error("%zu warning%s, more than --max-warnings %ld", warnings, warnings == 1 ? "" : "s",
+                  a->max_warnings);
     free(res);
     free(linters);
     if (s->trouble) return EXIT_TROUBLE;
@@ -315,9 +315,12 @@ int cmd_lint(int argc, char **argv)
         } else if (id == OPT_IGNORE_FILE) {
             s.ignore_file = p.arg;
         } else if (id == OPT_COLOR) {
-            if (strcmp(p.arg, "auto") == 0) a.color = COLOR_AUTO;
-            else if (strcmp(p.arg, "always") == 0) a.color = COLOR_ALWAYS;
-            else if (strcmp(p.arg, "never") == 0) a.color = COLOR_NEVER;
+            if (strcmp(p.arg, "auto") == 0)
+                a.color = COLOR_AUTO;
+            else if (strcmp(p.arg, "always") == 0)
+                a.color = COLOR_ALWAYS;
+            else if (strcmp(p.arg, "never") == 0)
+                a.color = COLOR_NEVER;
             else {
                 cli_error("--color takes auto, always or never, not '%s'", p.arg);
                 bad = true;
@@ -349,7 +352,8 @@ int cmd_lint(int argc, char **argv)
     session_run(&s);
     status = finish(&s, &a);
 out:
-    for (size_t i = 0; i < a.nouts; i++) free(a.outs[i].format);
+    for (size_t i = 0; i < a.nouts; i++)
+        free(a.outs[i].format);
     free(a.outs);
     free(pend);
     session_free(&s);

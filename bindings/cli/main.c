@@ -16,8 +16,8 @@ void cli_error(const char *fmt, ...)
 int main(int argc, char **argv)
 {
     if (adr_abi_version() != ADR_ABI_VERSION) {
-        cli_error("libadrlint ABI %d does not match this program (built for %d)",
-                  adr_abi_version(), ADR_ABI_VERSION);
+        cli_error("libadrlint ABI %d does not match this program (built for %d)", adr_abi_version(),
+                  ADR_ABI_VERSION);
         return EXIT_TROUBLE;
     }
     if (argc < 2) {

@@ -80,7 +80,8 @@ static size_t linter_for(session *s, const char *config)
         cli_error("out of memory");
         return SIZE_MAX;
     }
-    for (size_t i = 0; i < s->nskip; i++) settings[i] = (adr_rule_setting){s->skip[i], ADR_SEVERITY_OFF};
+    for (size_t i = 0; i < s->nskip; i++)
+        settings[i] = (adr_rule_setting){s->skip[i], ADR_SEVERITY_OFF};
     adr_options opts = ADR_OPTIONS_INIT;
     opts.profile = s->profile;
     opts.config_path = config;
@@ -116,7 +117,8 @@ static void choose_linters(session *s)
             config = found;
         }
         s->file_linter[i] = linter_for(s, config);
-        if (s->file_linter[i] == SIZE_MAX) s->trouble = true;
+        if (s->file_linter[i] == SIZE_MAX)
+            s->trouble = true;
         else if (s->verbose && !s->quiet) {
             const adr_linter *L = s->linters[s->file_linter[i]].linter;
             const char *name = is_stdin(f) ? (s->stdin_path ? s->stdin_path : "<stdin>") : f;
@@ -141,10 +143,9 @@ static void lint_one(session *s, size_t i)
     if (s->file_linter[i] == SIZE_MAX) return;
     const adr_linter *L = s->linters[s->file_linter[i]].linter;
     const char *f = s->files[i];
-    int rc = is_stdin(f)
-                 ? adr_linter_lint_fd(L, 0, s->stdin_path ? s->stdin_path : "<stdin>",
-                                      &s->results[i])
-                 : adr_linter_lint_file(L, f, &s->results[i]);
+    int rc = is_stdin(f) ? adr_linter_lint_fd(L, 0, s->stdin_path ? s->stdin_path : "<stdin>",
+                                              &s->results[i])
+                         : adr_linter_lint_file(L, f, &s->results[i]);
     /* adr_last_error() is per thread: keep the text for the main thread. */
     if (rc != ADR_OK) {
         s->errors[i] = strdup(adr_last_error());
@@ -176,7 +177,8 @@ void session_run(session *s)
             started++;
     /* The calling thread works too; with no thread started it does it all. */
     worker(&p);
-    for (size_t t = 0; t < started; t++) pthread_join(threads[t], NULL);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
     free(threads);
     for (size_t i = 0; i < s->nfiles; i++) {
         if (s->file_linter[i] != SIZE_MAX && !s->results[i]) {

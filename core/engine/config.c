@@ -73,8 +73,7 @@ int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out)
     }
     if (doc->nerrors) {
         adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
-                      doc->errors[0].message);
+        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, doc->errors[0].message);
         adr_doc_free(doc);
         return ADR_ECONFIG;
     }
@@ -116,8 +115,9 @@ static int entry_severity(adr_doc *doc, const adr_node *v, const rule_entry *re,
         tmp[n] = 0;
         if (adr_severity_parse(tmp, out) == 0) return 0;
     }
-    return adr_cfg_error(doc, v, "invalid severity '%.*s' (expected error, warn, info, hint or off)",
-                     (int)v->len, v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ ? "" : v->u.text);
+    return adr_cfg_error(
+        doc, v, "invalid severity '%.*s' (expected error, warn, info, hint or off)", (int)v->len,
+        v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ ? "" : v->u.text);
 }
 
 /* Applies a rules map to sev[]. strict: unknown codes are errors. */
@@ -225,14 +225,16 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
         const adr_node *files = adr_node_get(o, "files");
         const adr_node *rules = adr_node_get(o, "rules");
         if (!files || files->type != ADR_NODE_SEQ || files->len == 0)
-            return adr_cfg_error(doc, files ? files : o, "an override needs a list of 'files' globs");
+            return adr_cfg_error(doc, files ? files : o,
+                                 "an override needs a list of 'files' globs");
         if (!rules || rules->type != ADR_NODE_MAP)
             return adr_cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
         for (uint32_t k = 0; k < o->len; k++) {
             const adr_node *key = o->u.pairs[k].key;
             if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
-                return adr_cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
-                                 (int)key->len, key->u.text);
+                return adr_cfg_error(doc, key,
+                                     "unknown key '%.*s' in override (expected files, rules)",
+                                     (int)key->len, key->u.text);
         }
         cfg_override *co = &L->overrides[L->noverrides++];
         co->globs = adr_xcalloc(files->len, sizeof *co->globs);
@@ -267,8 +269,8 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
     return 0;
 }
 
-static const char *const config_keys[] = {"extends", "rules", "overrides", "ignore-file",
-                                          "plugins", NULL};
+static const char *const config_keys[] = {"extends",     "rules",   "overrides",
+                                          "ignore-file", "plugins", NULL};
 
 int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **out)
 {
@@ -286,7 +288,8 @@ int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **out)
         for (uint32_t i = 0; i < cfg->root->len; i++) {
             const adr_node *k = cfg->root->u.pairs[i].key;
             bool ok = false;
-            for (const char *const *ck = config_keys; *ck; ck++) ok = ok || adr_node_is(k, *ck);
+            for (const char *const *ck = config_keys; *ck; ck++)
+                ok = ok || adr_node_is(k, *ck);
             if (!ok) {
                 rc = adr_cfg_error(cfg, k,
                                    "unknown key '%.*s' (expected extends, rules, overrides, "
@@ -315,8 +318,10 @@ static char *user_config_dir(void)
     const char *home = getenv("HOME");
     char *base = NULL;
     /* The XDG spec ignores a relative XDG_CONFIG_HOME. */
-    if (xdg && xdg[0] == '/') base = adr_path_join(xdg, "adrlint");
-    else if (home && home[0] == '/') base = adr_path_join(home, ".config/adrlint");
+    if (xdg && xdg[0] == '/')
+        base = adr_path_join(xdg, "adrlint");
+    else if (home && home[0] == '/')
+        base = adr_path_join(home, ".config/adrlint");
     if (!base) return NULL;
     char *real = realpath(base, NULL);
     adr_xfree(base);
@@ -474,8 +479,10 @@ int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg)
         while (*p && !rc) {
             const char *e = strchr(p, ',');
             size_t len = e ? (size_t)(e - p) : strlen(p);
-            if (len == 6 && memcmp(p, "future", 6) == 0) future = true;
-            else rc = apply_profile(L, p, len, sev, &version, 0, NULL, NULL);
+            if (len == 6 && memcmp(p, "future", 6) == 0)
+                future = true;
+            else
+                rc = apply_profile(L, p, len, sev, &version, 0, NULL, NULL);
             p += len + (e ? 1 : 0);
         }
     }
@@ -491,7 +498,8 @@ int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg)
         const char *np = next_profile(version, &label);
         if (np) {
             int nv = 0;
-            for (size_t i = 0; i < L->nrules; i++) next[i] = ADR_SEVERITY_OFF;
+            for (size_t i = 0; i < L->nrules; i++)
+                next[i] = ADR_SEVERITY_OFF;
             rc = apply_profile(L, np, strlen(np), next, &nv, 0, NULL, NULL);
             if (rc) goto out;
             for (size_t i = 0; i < L->nrules; i++) {
@@ -510,7 +518,8 @@ int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg)
     }
     rc = resolve_forced(L, opts);
     if (rc) goto out;
-    for (size_t i = 0; i < L->nforced; i++) sev[L->forced_rules[i]] = L->forced_sevs[i];
+    for (size_t i = 0; i < L->nforced; i++)
+        sev[L->forced_rules[i]] = L->forced_sevs[i];
     for (size_t i = 0; i < L->nrules; i++) {
         L->rules[i].severity = sev[i];
         L->rules[i].info.severity = sev[i];
@@ -526,9 +535,8 @@ int adr_config_find(const char *file_path, char **out)
 {
     if (!out) return ADR_EINVAL;
     *out = NULL;
-    char *abs = adr_path_absolute(file_path && *file_path && strcmp(file_path, "-") != 0
-                                      ? file_path
-                                      : "./-");
+    char *abs = adr_path_absolute(file_path && *file_path && strcmp(file_path, "-") != 0 ? file_path
+                                                                                         : "./-");
     if (!abs) {
         adr_set_error_oom();
         return ADR_ENOMEM;

@@ -13,11 +13,11 @@
 #include "../ref/ref.h"
 
 typedef struct plugin_entry {
-    void *handle;          /* dlopen handle, NULL for built-ins */
+    void *handle; /* dlopen handle, NULL for built-ins */
     char *path;
     const adr_plugin *desc;
     char *name;
-    bool from_config;      /* named by a configuration's "plugins" */
+    bool from_config; /* named by a configuration's "plugins" */
 } plugin_entry;
 
 typedef struct rule_entry {
@@ -36,7 +36,7 @@ typedef struct rule_entry {
 typedef struct cfg_override {
     char **globs;
     size_t nglobs;
-    size_t *rules;          /* rule indexes */
+    size_t *rules; /* rule indexes */
     adr_severity *sevs;
     size_t nrules;
 } cfg_override;
@@ -44,24 +44,24 @@ typedef struct cfg_override {
 /* One ignore-file entry: the public view plus what matching needs. */
 typedef struct ignore_rec {
     adr_ignore_entry pub;
-    const char *pointer;    /* decoded JSON pointer, without '#' */
+    const char *pointer; /* decoded JSON pointer, without '#' */
 } ignore_rec;
 
 struct adr_linter {
     plugin_entry *plugins;
     size_t nplugins;
-    rule_entry *rules;      /* sorted by code */
+    rule_entry *rules; /* sorted by code */
     size_t nrules;
     /* Rules with severity != OFF that visit kind k. */
     rule_entry **by_kind[ADR_KIND_COUNT_];
     size_t nby_kind[ADR_KIND_COUNT_];
-    char *profile;          /* as configured, "adr-2.2" or "adr-2.0,future" */
-    int adr_version;        /* 200, 210, 220 */
+    char *profile;   /* as configured, "adr-2.2" or "adr-2.0,future" */
+    int adr_version; /* 200, 210, 220 */
     char *root_dir;
-    char *config_dir;       /* directory of the config file (for override globs) */
+    char *config_dir; /* directory of the config file (for override globs) */
     cfg_override *overrides;
     size_t noverrides;
-    char *config_path;      /* absolute, or NULL */
+    char *config_path; /* absolute, or NULL */
     /* adr_options.rule_settings, resolved: they win over overrides too. */
     size_t *forced_rules;
     adr_severity *forced_sevs;
@@ -78,9 +78,9 @@ struct adr_linter {
 };
 
 /* Built-in rule codes. */
-#define ADR_CODE_PARSER "parser"
-#define ADR_CODE_DUPLICATE_KEY "duplicate-key"
-#define ADR_CODE_INVALID_REF "invalid-ref"
+#define ADR_CODE_PARSER         "parser"
+#define ADR_CODE_DUPLICATE_KEY  "duplicate-key"
+#define ADR_CODE_INVALID_REF    "invalid-ref"
 #define ADR_CODE_UNRESOLVED_REF "unresolved-ref"
 
 extern const adr_rule *const adr_builtin_rules[];

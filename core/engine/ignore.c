@@ -103,13 +103,10 @@ static int load_doc(adr_linter *L, adr_doc *doc, const char *dir)
                                        ? NULL
                                        : adr_registry_find(L, ck->u.text, ck->len);
             if (!re)
-                return adr_cfg_error(doc, ck, "unknown rule '%.*s'",
-                                     ck->type == ADR_NODE_MAP || ck->type == ADR_NODE_SEQ
-                                         ? 0
-                                         : (int)ck->len,
-                                     ck->type == ADR_NODE_MAP || ck->type == ADR_NODE_SEQ
-                                         ? ""
-                                         : ck->u.text);
+                return adr_cfg_error(
+                    doc, ck, "unknown rule '%.*s'",
+                    ck->type == ADR_NODE_MAP || ck->type == ADR_NODE_SEQ ? 0 : (int)ck->len,
+                    ck->type == ADR_NODE_MAP || ck->type == ADR_NODE_SEQ ? "" : ck->u.text);
             for (uint32_t p = 0; p < ptrs->len; p++) {
                 const adr_node *pn = ptrs->u.items[p];
                 if (pn->type != ADR_NODE_STRING)
@@ -132,9 +129,11 @@ static int load_doc(adr_linter *L, adr_doc *doc, const char *dir)
     }
     sort_item *items = adr_xcalloc(L->nignores ? L->nignores : 1, sizeof *items);
     if (!items) goto oom;
-    for (size_t i = 0; i < L->nignores; i++) items[i] = (sort_item){&L->ignores[i], i};
+    for (size_t i = 0; i < L->nignores; i++)
+        items[i] = (sort_item){&L->ignores[i], i};
     qsort(items, L->nignores, sizeof *items, cmp_item);
-    for (size_t i = 0; i < L->nignores; i++) L->ignore_sorted[i] = items[i].index;
+    for (size_t i = 0; i < L->nignores; i++)
+        L->ignore_sorted[i] = items[i].index;
     adr_xfree(items);
     return 0;
 oom:
@@ -164,8 +163,7 @@ int adr_ignore_load(adr_linter *L, const char *path)
     }
     if (doc->nerrors) {
         adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
-                      doc->errors[0].message);
+        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, doc->errors[0].message);
         adr_doc_free(doc);
         return ADR_ECONFIG;
     }
@@ -188,8 +186,10 @@ long adr_ignore_find(const adr_linter *L, const char *abs_path, const char *code
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = cmp_entry(&L->ignores[L->ignore_sorted[mid]], &key);
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < L->nignores && cmp_entry(&L->ignores[L->ignore_sorted[lo]], &key) == 0)
         return (long)L->ignore_sorted[lo];

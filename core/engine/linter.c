@@ -6,8 +6,8 @@
 #include <string.h>
 
 #define DEFAULT_MAX_FILE_SIZE (64u * 1024 * 1024)
-#define DEFAULT_MAX_DEPTH 1000
-#define DEFAULT_MAX_NODES (10u * 1000 * 1000)
+#define DEFAULT_MAX_DEPTH     1000
+#define DEFAULT_MAX_NODES     (10u * 1000 * 1000)
 #define DEFAULT_MAX_REF_FILES 1000
 
 const char *adr_version(void)
@@ -104,12 +104,15 @@ void adr_linter_free(adr_linter *L)
 {
     if (!L) return;
     for (size_t i = 0; i < L->nrules; i++) {
-        for (size_t p = 0; p < L->rules[i].npatterns; p++) pcre2_code_free(L->rules[i].patterns[p]);
+        for (size_t p = 0; p < L->rules[i].npatterns; p++)
+            pcre2_code_free(L->rules[i].patterns[p]);
         adr_xfree(L->rules[i].patterns);
     }
-    for (int k = 0; k < ADR_KIND_COUNT_; k++) adr_xfree(L->by_kind[k]);
+    for (int k = 0; k < ADR_KIND_COUNT_; k++)
+        adr_xfree(L->by_kind[k]);
     for (size_t o = 0; o < L->noverrides; o++) {
-        for (size_t g = 0; g < L->overrides[o].nglobs; g++) adr_xfree(L->overrides[o].globs[g]);
+        for (size_t g = 0; g < L->overrides[o].nglobs; g++)
+            adr_xfree(L->overrides[o].globs[g]);
         adr_xfree(L->overrides[o].globs);
         adr_xfree(L->overrides[o].rules);
         adr_xfree(L->overrides[o].sevs);

@@ -10,9 +10,9 @@ struct adr_result {
     adr_diagnostic *suppressed; /* by the ignore file */
     size_t nsuppressed;
     const char *source;
-    const char **files;         /* every document read, root first */
+    const char **files; /* every document read, root first */
     size_t nfiles;
-    unsigned char *ignore_use;  /* adr_ignore_use per ignore entry */
+    unsigned char *ignore_use; /* adr_ignore_use per ignore entry */
     size_t nignore;
 };
 

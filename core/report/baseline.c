@@ -100,8 +100,7 @@ ADR_FORMATTER(ignore)
         for (size_t i = 0; i < adr_linter_ignore_count(L); i++) {
             const adr_ignore_entry *e = adr_linter_ignore_get(L, i);
             if (read_by_results(e->path, results, count)) continue;
-            add(&es, adr_report_relpath(e->path, opts->base_dir), e->code,
-                adr_xstrdup(e->pointer));
+            add(&es, adr_report_relpath(e->path, opts->base_dir), e->code, adr_xstrdup(e->pointer));
         }
     }
     int rc = es.oom ? ADR_ENOMEM : 0;

@@ -13,8 +13,7 @@ size_t adr_utf16_len(const char *s, size_t n)
     return u;
 }
 
-void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t),
-                          void *user)
+void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t), void *user)
 {
     if (!pointer || !*pointer) return;
     adr_buf seg;
@@ -41,12 +40,13 @@ static bool js_numeric(const char *s, size_t n)
 {
     if (n == 0) return true;
     size_t i = 0;
-    if (n > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' ||
-                                 s[1] == 'b' || s[1] == 'B')) {
+    if (n > 2 && s[0] == '0' &&
+        (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'O' || s[1] == 'b' || s[1] == 'B')) {
         char k = (char)(s[1] | 0x20);
         for (i = 2; i < n; i++) {
             char c = s[i];
-            bool ok = k == 'x' ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+            bool ok = k == 'x'
+                          ? ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
                       : k == 'o' ? (c >= '0' && c <= '7')
                                  : (c == '0' || c == '1');
             if (!ok) return false;
@@ -56,17 +56,20 @@ static bool js_numeric(const char *s, size_t n)
     if (s[i] == '+' || s[i] == '-') i++;
     if (n - i == 8 && memcmp(s + i, "Infinity", 8) == 0) return true;
     size_t digits = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
     if (i < n && s[i] == '.') {
         i++;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, digits++;
     }
     if (!digits) return false;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-')) i++;
         size_t ed = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, ed++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, ed++;
         if (!ed) return false;
     }
     return i == n;
@@ -158,7 +161,8 @@ char *adr_report_relpath(const char *path, const char *base)
         if (*p == '/' && p[1]) adr_buf_puts(&b, "../");
     if (strcmp(base, "/") == 0) b.len = 0;
     const char *rest = abs + common;
-    while (*rest == '/') rest++;
+    while (*rest == '/')
+        rest++;
     adr_buf_puts(&b, rest);
     adr_xfree(abs);
     if (b.len && b.data[b.len - 1] == '/') b.data[--b.len] = 0;
@@ -175,7 +179,10 @@ static size_t xml_char(const unsigned char *s, size_t n, bool *ok)
         *ok = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
         return 1;
     }
-    size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    size_t len = c >= 0xF0 && c <= 0xF4  ? 4
+                 : c >= 0xE0 && c < 0xF0 ? 3
+                 : c >= 0xC2 && c < 0xE0 ? 2
+                                         : 0;
     if (!len || len > n) return 0;
     uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
     for (size_t i = 1; i < len; i++) {
@@ -265,7 +272,8 @@ void adr_report_hash(char out[17], const char *const *parts, size_t nparts)
 static void json_sep(adr_json *j, const char *key)
 {
     if (j->depth > 0) adr_buf_puts(j->out, j->first ? "\n" : ",\n");
-    for (int i = 0; i < j->depth; i++) adr_buf_puts(j->out, j->indent);
+    for (int i = 0; i < j->depth; i++)
+        adr_buf_puts(j->out, j->indent);
     if (key) {
         adr_buf_json_string(j->out, key, strlen(key));
         adr_buf_puts(j->out, ": ");
@@ -286,7 +294,8 @@ void adr_json_end(adr_json *j, char close)
     j->depth--;
     if (!j->first) {
         adr_buf_putc(j->out, '\n');
-        for (int i = 0; i < j->depth; i++) adr_buf_puts(j->out, j->indent);
+        for (int i = 0; i < j->depth; i++)
+            adr_buf_puts(j->out, j->indent);
     }
     adr_buf_putc(j->out, close);
     j->first = false;

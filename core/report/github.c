@@ -29,12 +29,16 @@ static void escape(adr_buf *out, const char *s, bool property)
         case '\r': adr_buf_puts(out, "%0D"); break;
         case '\n': adr_buf_puts(out, "%0A"); break;
         case ':':
-            if (property) adr_buf_puts(out, "%3A");
-            else adr_buf_putc(out, ':');
+            if (property)
+                adr_buf_puts(out, "%3A");
+            else
+                adr_buf_putc(out, ':');
             break;
         case ',':
-            if (property) adr_buf_puts(out, "%2C");
-            else adr_buf_putc(out, ',');
+            if (property)
+                adr_buf_puts(out, "%2C");
+            else
+                adr_buf_putc(out, ',');
             break;
         default: adr_buf_putc(out, *s);
         }

@@ -41,8 +41,8 @@ static void cdata(adr_buf *out, const char *s)
     adr_buf_puts(out, s);
 }
 
-static void suite(adr_buf *out, const adr_result *const *results, size_t count,
-                  const char *source, adr_severity fail, adr_buf *tmp)
+static void suite(adr_buf *out, const adr_result *const *results, size_t count, const char *source,
+                  adr_severity fail, adr_buf *tmp)
 {
     size_t failures = 0;
     for (size_t r = 0; r < count; r++)

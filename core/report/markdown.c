@@ -55,8 +55,8 @@ static void row(adr_buf *out, char *const *cells, const size_t *width)
 
 ADR_FORMATTER(markdown)
 {
-    static const char *const head[NCOLS] = {"Code",     "Path",  "Message", "Severity",
-                                            "Start",    "End",   "Source"};
+    static const char *const head[NCOLS] = {"Code",  "Path", "Message", "Severity",
+                                            "Start", "End",  "Source"};
     size_t n = 0;
     for (size_t r = 0; r < count; r++)
         for (size_t i = 0; i < adr_result_count(results[r]); i++)
@@ -79,8 +79,10 @@ ADR_FORMATTER(markdown)
             char **rowc = &cells[k++ * NCOLS];
             char *code = escaped(d->code);
             adr_buf_reset(&tmp);
-            if (d->doc_url[0]) adr_buf_printf(&tmp, "[%s](%s)", code ? code : "", d->doc_url);
-            else adr_buf_puts(&tmp, code ? code : "");
+            if (d->doc_url[0])
+                adr_buf_printf(&tmp, "[%s](%s)", code ? code : "", d->doc_url);
+            else
+                adr_buf_puts(&tmp, code ? code : "");
             adr_xfree(code);
             rowc[0] = adr_xstrdup(tmp.data ? tmp.data : "");
             adr_buf_reset(&tmp);
@@ -115,9 +117,11 @@ ADR_FORMATTER(markdown)
             adr_buf_puts(out, " |");
         }
         adr_buf_putc(out, '\n');
-        for (size_t i = 1; i < k; i++) row(out, &cells[i * NCOLS], width);
+        for (size_t i = 1; i < k; i++)
+            row(out, &cells[i * NCOLS], width);
     }
-    for (size_t i = NCOLS; i < (n + 1) * NCOLS; i++) adr_xfree(cells[i]);
+    for (size_t i = NCOLS; i < (n + 1) * NCOLS; i++)
+        adr_xfree(cells[i]);
     adr_xfree(cells);
     adr_buf_free(&tmp);
     return rc;

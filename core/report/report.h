@@ -12,8 +12,8 @@ typedef int (*adr_formatter)(adr_buf *out, const adr_result *const *results, siz
 
 /* Every formatter gets a current-version adr_write_options whose base_dir
  * is set (absolute), and results already filtered by flags. */
-#define ADR_FORMATTER(name)                                                                        \
-    int adr_format_##name(adr_buf *out, const adr_result *const *results, size_t count,          \
+#define ADR_FORMATTER(name)                                                             \
+    int adr_format_##name(adr_buf *out, const adr_result *const *results, size_t count, \
                           const adr_write_options *opts)
 ADR_FORMATTER(stylish);
 ADR_FORMATTER(text);

@@ -86,7 +86,8 @@ static void put_capped(adr_buf *b, const char *s, size_t max)
     size_t n = strlen(s);
     if (n > max) {
         n = max - 3;
-        while (n && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
         adr_buf_putn(b, s, n);
         adr_buf_puts(b, "...");
     } else {
@@ -139,9 +140,10 @@ static void put_rule(adr_json *j, const srule *sr, adr_buf *tmp)
     adr_json_str(j, NULL, "nlgov-adr");
     if (ri && ri->plugin[0]) adr_json_str(j, NULL, ri->plugin);
     adr_json_end(j, ']');
-    adr_json_str(j, "problem.severity", sev == ADR_SEVERITY_ERROR  ? "error"
-                                        : sev == ADR_SEVERITY_WARN ? "warning"
-                                                                   : "recommendation");
+    adr_json_str(j, "problem.severity",
+                 sev == ADR_SEVERITY_ERROR  ? "error"
+                 : sev == ADR_SEVERITY_WARN ? "warning"
+                                            : "recommendation");
     adr_json_end(j, '}');
     adr_json_end(j, '}');
 }
@@ -204,7 +206,8 @@ ADR_FORMATTER(sarif)
     adr_json_str(&j, "semanticVersion", adr_version());
     adr_json_str(&j, "informationUri", INFORMATION_URI);
     adr_json_begin(&j, "rules", '[');
-    for (size_t i = 0; i < nrules; i++) put_rule(&j, &rules[i], &tmp);
+    for (size_t i = 0; i < nrules; i++)
+        put_rule(&j, &rules[i], &tmp);
     adr_json_end(&j, ']');
     adr_json_end(&j, '}');
     adr_json_end(&j, '}');

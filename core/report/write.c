@@ -9,14 +9,10 @@ static const struct {
     const char *name;
     adr_formatter fn;
 } formatters[] = {
-    {"stylish", adr_format_stylish},
-    {"text", adr_format_text},
-    {"json", adr_format_json},
-    {"sarif", adr_format_sarif},
-    {"junit", adr_format_junit},
-    {"github-actions", adr_format_github},
-    {"gitlab", adr_format_gitlab},
-    {"markdown", adr_format_markdown},
+    {"stylish", adr_format_stylish},    {"text", adr_format_text},
+    {"json", adr_format_json},          {"sarif", adr_format_sarif},
+    {"junit", adr_format_junit},        {"github-actions", adr_format_github},
+    {"gitlab", adr_format_gitlab},      {"markdown", adr_format_markdown},
     {"ignore-file", adr_format_ignore},
 };
 
@@ -42,8 +38,7 @@ static size_t write_options_size(unsigned int version)
 /* Shallow copies of results holding only the findings at or above the fail
  * severity (Spectral's --display-only-failures): every formatter then sees
  * the same findings without knowing about the flag. */
-static adr_result *filter_results(const adr_result *const *results, size_t count,
-                                  adr_severity fail)
+static adr_result *filter_results(const adr_result *const *results, size_t count, adr_severity fail)
 {
     adr_result *copies = adr_xcalloc(count ? count : 1, sizeof *copies);
     if (!copies) return NULL;
@@ -54,7 +49,8 @@ static adr_result *filter_results(const adr_result *const *results, size_t count
         memset(&c->arena, 0, sizeof c->arena);
         c->diags = adr_xcalloc(src->count + src->nsuppressed + 1, sizeof *c->diags);
         if (!c->diags) {
-            for (size_t k = 0; k < r; k++) adr_xfree(copies[k].diags);
+            for (size_t k = 0; k < r; k++)
+                adr_xfree(copies[k].diags);
             adr_xfree(copies);
             return NULL;
         }
@@ -69,8 +65,8 @@ static adr_result *filter_results(const adr_result *const *results, size_t count
     return copies;
 }
 
-int adr_result_write(const adr_result *const *results, size_t count,
-                     const adr_write_options *opts, char **out, size_t *out_len)
+int adr_result_write(const adr_result *const *results, size_t count, const adr_write_options *opts,
+                     char **out, size_t *out_len)
 {
     if (!out || (count && !results)) {
         adr_set_error("adr_result_write: NULL argument");
@@ -124,21 +120,24 @@ int adr_result_write(const adr_result *const *results, size_t count,
         view = adr_xcalloc(count ? count : 1, sizeof *view);
         if (!filtered || !view) {
             if (filtered)
-                for (size_t i = 0; i < count; i++) adr_xfree(filtered[i].diags);
+                for (size_t i = 0; i < count; i++)
+                    adr_xfree(filtered[i].diags);
             adr_xfree(filtered);
             adr_xfree(view);
             adr_xfree(base);
             adr_set_error_oom();
             return ADR_ENOMEM;
         }
-        for (size_t i = 0; i < count; i++) view[i] = &filtered[i];
+        for (size_t i = 0; i < count; i++)
+            view[i] = &filtered[i];
         results = view;
     }
     adr_buf b;
     adr_buf_init(&b);
     int rc = fn(&b, results, count, &o);
     if (filtered)
-        for (size_t i = 0; i < count; i++) adr_xfree(filtered[i].diags);
+        for (size_t i = 0; i < count; i++)
+            adr_xfree(filtered[i].diags);
     adr_xfree(filtered);
     adr_xfree(view);
     adr_xfree(base);

@@ -49,9 +49,9 @@ extern "C" {
  * Section - Versions
  * ------------------------------------------------------------------------ */
 
-#define ADR_VERSION_MAJOR 0
-#define ADR_VERSION_MINOR 1
-#define ADR_VERSION_PATCH 0
+#define ADR_VERSION_MAJOR  0
+#define ADR_VERSION_MINOR  1
+#define ADR_VERSION_PATCH  0
 #define ADR_VERSION_STRING "0.1.0"
 
 /*
@@ -146,7 +146,7 @@ typedef struct adr_result adr_result;
 
 /* adr_options.flags */
 #define ADR_OPTION_NO_DEFAULT_PLUGINS (1u << 0) /* load only plugin_paths */
-#define ADR_OPTION_ALLOW_PLUGINS (1u << 1)      /* config files may load plugins */
+#define ADR_OPTION_ALLOW_PLUGINS      (1u << 1) /* config files may load plugins */
 
 /*
  * A severity set for one rule from outside any configuration file (the
@@ -192,10 +192,10 @@ typedef struct adr_options {
      * directory of each linted file. */
     const char *root_dir;
     /* Limits; 0 selects the default shown. */
-    size_t max_file_size;  /* bytes per file, 64 MiB */
-    size_t max_depth;      /* nesting of collections, 1000 */
-    size_t max_nodes;      /* nodes after alias expansion, 10 million */
-    size_t max_ref_files;  /* external files per lint, 1000 */
+    size_t max_file_size; /* bytes per file, 64 MiB */
+    size_t max_depth;     /* nesting of collections, 1000 */
+    size_t max_nodes;     /* nodes after alias expansion, 10 million */
+    size_t max_ref_files; /* external files per lint, 1000 */
     /* Version 2. */
     /* An ignore file (see "Ignore files" below). NULL: the configuration's
      * "ignore-file" (relative to the configuration), if any; "": none, even
@@ -207,8 +207,10 @@ typedef struct adr_options {
     size_t rule_setting_count;
 } adr_options;
 
-#define ADR_OPTIONS_INIT                                                                           \
-    {ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0}
+#define ADR_OPTIONS_INIT                                                             \
+    {                                                                                \
+        ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0 \
+    }
 
 /* Fills *opts with the defaults of that struct version (1 or 2). Returns
  * ADR_OK, or ADR_EVERSION when version is not one this library knows. */
@@ -288,10 +290,10 @@ typedef struct adr_diagnostic {
     const char *rule_id;   /* ADR rule, "/core/semver"; "" when none */
     adr_severity severity; /* after profile and configuration */
     const char *message;
-    const char *source;    /* the file the finding is in (a $ref'd file too) */
-    const char *path;      /* JSON pointer in source, "" for the root */
+    const char *source; /* the file the finding is in (a $ref'd file too) */
+    const char *path;   /* JSON pointer in source, "" for the root */
     adr_range range;
-    const char *doc_url;   /* rule documentation; "" when none */
+    const char *doc_url; /* rule documentation; "" when none */
 } adr_diagnostic;
 
 /* Number of findings, sorted by source, position, code and path. */
@@ -389,14 +391,14 @@ ADR_API const adr_diagnostic *adr_result_suppressed_get(const adr_result *result
  * Everything is borrowed for the duration of the call.
  */
 typedef struct adr_write_options {
-    unsigned int version;       /* ADR_WRITE_OPTIONS_VERSION */
-    const char *format;         /* a name from adr_format_name(); default "stylish" */
+    unsigned int version; /* ADR_WRITE_OPTIONS_VERSION */
+    const char *format;   /* a name from adr_format_name(); default "stylish" */
     /* What counts as failing: junit and markdown list only failing
      * findings, as Spectral's do; default error. */
     adr_severity fail_severity;
-    int color;                  /* nonzero: ANSI colours (stylish) */
+    int color; /* nonzero: ANSI colours (stylish) */
     /* Version 2. */
-    unsigned int flags;         /* ADR_WRITE_* */
+    unsigned int flags; /* ADR_WRITE_* */
     /* The linters that produced the results. sarif describes their enabled
      * rules (and every rule with a finding) in tool.driver.rules from them;
      * ignore-file keeps their entries for files no result read. NULL: rules
@@ -408,8 +410,10 @@ typedef struct adr_write_options {
     const char *base_dir;
 } adr_write_options;
 
-#define ADR_WRITE_OPTIONS_INIT                                                                     \
-    {ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0, 0, NULL, 0, NULL}
+#define ADR_WRITE_OPTIONS_INIT                                                   \
+    {                                                                            \
+        ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0, 0, NULL, 0, NULL \
+    }
 
 /*
  * Formats the findings of count results (one per linted file, in the order
@@ -446,15 +450,15 @@ ADR_API void adr_free(void *ptr);
 
 /* Describes one rule as the linter knows it. Strings are owned by the linter. */
 typedef struct adr_rule_info {
-    const char *code;                 /* "nlgov:semver" */
-    const char *rule_id;              /* "/core/semver", "" when none */
-    const char *title;                /* one line */
-    const char *rationale;            /* why the rule exists, a paragraph */
-    const char *doc_url;              /* "" when none */
-    const char *plugin;               /* plugin (rule group) name, "core" for built-ins */
-    adr_severity default_severity;    /* the rule's own default */
-    adr_severity severity;            /* in this linter's profile and config; OFF when not run */
-    const char *aliases;              /* older codes accepted in config, space separated */
+    const char *code;              /* "nlgov:semver" */
+    const char *rule_id;           /* "/core/semver", "" when none */
+    const char *title;             /* one line */
+    const char *rationale;         /* why the rule exists, a paragraph */
+    const char *doc_url;           /* "" when none */
+    const char *plugin;            /* plugin (rule group) name, "core" for built-ins */
+    adr_severity default_severity; /* the rule's own default */
+    adr_severity severity;         /* in this linter's profile and config; OFF when not run */
+    const char *aliases;           /* older codes accepted in config, space separated */
 } adr_rule_info;
 
 /* Number of rules known to the linter (every loaded rule, run or not). */

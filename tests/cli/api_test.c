@@ -11,13 +11,13 @@
 
 static int failures;
 
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond,    \
-                    adr_last_error());                                                             \
-            failures++;                                                                            \
-        }                                                                                          \
+#define CHECK(cond)                                                                            \
+    do {                                                                                       \
+        if (!(cond)) {                                                                         \
+            fprintf(stderr, "%s:%d: failed: %s (last error: %s)\n", __FILE__, __LINE__, #cond, \
+                    adr_last_error());                                                         \
+            failures++;                                                                        \
+        }                                                                                      \
     } while (0)
 
 static size_t count_code(const adr_result *r, const char *code)
@@ -151,9 +151,9 @@ static void ignore_file(void)
 
 static void formats(void)
 {
-    static const char *const names[] = {"stylish", "text",           "json",
-                                        "sarif",   "junit",          "github-actions",
-                                        "gitlab",  "markdown",       "ignore-file"};
+    static const char *const names[] = {"stylish", "text",     "json",
+                                        "sarif",   "junit",    "github-actions",
+                                        "gitlab",  "markdown", "ignore-file"};
     CHECK(adr_format_count() == sizeof names / sizeof names[0]);
     for (size_t i = 0; i < adr_format_count(); i++)
         CHECK(strcmp(adr_format_name(i), names[i]) == 0);
@@ -172,8 +172,8 @@ static void formats(void)
     } v1 = {1, "text", ADR_SEVERITY_ERROR, 0};
     char *text = NULL;
     size_t len = 0;
-    CHECK(adr_result_write((const adr_result *const *)&r, 1, (const adr_write_options *)&v1,
-                           &text, &len) == ADR_OK);
+    CHECK(adr_result_write((const adr_result *const *)&r, 1, (const adr_write_options *)&v1, &text,
+                           &len) == ADR_OK);
     CHECK(text && len == strlen(text) && strstr(text, "findings.yaml:23:23 information"));
     adr_free(text);
     adr_write_options wo = ADR_WRITE_OPTIONS_INIT;
