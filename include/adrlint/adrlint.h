@@ -207,10 +207,10 @@ typedef struct adr_options {
     size_t rule_setting_count;
 } adr_options;
 
-#define ADR_OPTIONS_INIT                                                             \
-    {                                                                                \
-        ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0 \
-    }
+/* clang-format off */
+#define ADR_OPTIONS_INIT \
+    {ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0}
+/* clang-format on */
 
 /* Fills *opts with the defaults of that struct version (1 or 2). Returns
  * ADR_OK, or ADR_EVERSION when version is not one this library knows. */
@@ -410,10 +410,10 @@ typedef struct adr_write_options {
     const char *base_dir;
 } adr_write_options;
 
-#define ADR_WRITE_OPTIONS_INIT                                                   \
-    {                                                                            \
-        ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0, 0, NULL, 0, NULL \
-    }
+/* clang-format off */
+#define ADR_WRITE_OPTIONS_INIT \
+    {ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0, 0, NULL, 0, NULL}
+/* clang-format on */
 
 /*
  * Formats the findings of count results (one per linted file, in the order
