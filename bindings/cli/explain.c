@@ -266,9 +266,7 @@ int cmd_explain(int argc, char **argv)
         if (strcmp(argv[first], "--markdown") == 0) {
             markdown = true;
         } else if (strcmp(argv[first], "-h") == 0 || strcmp(argv[first], "--help") == 0) {
-            puts("Usage: adrlint explain [--markdown] CODE...\n\n"
-                 "Explains rules: title, ADR rule, severity per profile, rationale, documentation\n"
-                 "link, and an example that passes and one that fails (from the rule's fixtures).");
+            fputs(cli_help_explain, stdout);
             return EXIT_CLEAN;
         } else {
             cli_error("unknown option '%s'", argv[first]);
@@ -305,11 +303,13 @@ static void page_name(const char *code, char *out, size_t n)
 
 int cmd_docs(int argc, char **argv)
 {
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs(cli_help_docs, stdout);
+        return EXIT_CLEAN;
+    }
     if (argc != 2 || argv[1][0] == '-') {
-        puts("Usage: adrlint docs DIR\n\n"
-             "Writes DIR/rules.md (every rule per profile) and DIR/rules/<code>.md (one page\n"
-             "per rule), generated from the rule descriptors and fixtures.");
-        return argc == 2 && strcmp(argv[1], "--help") == 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+        fputs(cli_help_docs, stderr);
+        return EXIT_TROUBLE;
     }
     const char *dir = argv[1];
     char path[PATH_MAX];

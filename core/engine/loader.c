@@ -222,6 +222,7 @@ int adr_plugin_load_file(adr_linter *L, const char *path)
     pe->path = adr_xstrdup(path);
     pe->name = adr_xstrdup(p->name);
     pe->desc = p;
+    pe->from_config = false;
     if (!pe->path || !pe->name) {
         adr_xfree(pe->path);
         adr_xfree(pe->name);
