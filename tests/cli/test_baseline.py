@@ -21,14 +21,14 @@ def test_round_trip(work):
 
     # A new problem is the only one reported.
     doc = (work / "api" / "openapi.yaml").read_text()
-    doc = doc.replace("  /dingen:\n", "  /dingen/:\n    get:\n      responses:\n"
+    doc = doc.replace("  /dingen:\n", "  /nieuwe-dingen:\n    get:\n      responses:\n"
                       "        '201':\n          description: Nieuw\n  /dingen:\n")
     (work / "api" / "openapi.yaml").write_text(doc)
     r = adrlint("lint", "--ignore-file", ".adrlint-ignore.yaml", "-f", "json",
                 "api/openapi.yaml", cwd=work)
     assert r.rc == 1, r
     assert [(d["code"], d["path"]) for d in json.loads(r.out)] == [
-        ("nlgov:missing-header", ["paths", "/dingen/", "get", "responses", "201"])]
+        ("nlgov:missing-header", ["paths", "/nieuwe-dingen", "get", "responses", "201"])]
 
 
 def test_ignore_file_from_config_paths_relative_to_it(work):

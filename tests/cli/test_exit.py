@@ -75,7 +75,7 @@ def test_bad_config_names_its_position(work):
     ("rulez: {}\n", "1:1", "unknown key 'rulez'"),
     ("rules:\n  nlgov:nope: off\n", "2:3", "unknown rule 'nlgov:nope'"),
     ("extends: adr-9.9\n", "1:10", "unknown profile 'adr-9.9'"),
-    ("rules: [\n", "2:1", ""),
+    ("rules: [\n", "1:8", "Flow sequence without a closing bracket"),
     ("overrides:\n  - files: ['a.yaml#/info']\n    rules: {nlgov:semver: off}\n", "2:13",
      "a '#' JSON pointer is not supported"),
     ("ignore-file: missing.yaml\n", "1:14", "missing.yaml"),
