@@ -95,7 +95,7 @@ def test_severity(adrlint):
     S = adrlint.Severity
     assert [int(s) for s in (S.OFF, S.ERROR, S.WARN, S.INFO, S.HINT)] == [-1, 0, 1, 2, 3]
     assert S.parse("warning") is S.WARN and S.parse("information") is S.INFO
-    assert str(S.HINT) == "hint" and S.ERROR < S.WARN
+    assert str(S.HINT) == "hint" and S.ERROR < S.WARN and S.parse(2) is S.INFO
     with pytest.raises(adrlint.InvalidArgumentError, match="unknown severity 'loud'"):
         S.parse("loud")
 

@@ -1,4 +1,5 @@
 """pip install ./bindings/python works offline, with and without a bundled library."""
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -14,9 +15,7 @@ LIBRARY = os.environ.get("ADRLINT_LIBRARY")
 
 
 def _pip_install(target, *extra):
-    try:
-        import pip  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pip") is None:
         pytest.skip("pip is not installed for %s" % sys.executable)
     # --no-index: a download attempt would fail the test instead of hiding.
     p = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-cache-dir",

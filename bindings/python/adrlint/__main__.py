@@ -7,7 +7,6 @@ configuration or plugin errors.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import List, NoReturn, Optional
 

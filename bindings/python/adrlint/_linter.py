@@ -105,8 +105,9 @@ class Result(Sequence[Diagnostic]):
         return iter(self._diagnostics)
 
     def __repr__(self) -> str:
-        return "<adrlint.Result %r: %d finding%s%s>" % (
-            self.source, len(self), "" if len(self) == 1 else "s", ", closed" if self.closed else "")
+        return "<adrlint.Result %r: %d finding%s%s>" % (self.source, len(self),
+                                                        "" if len(self) == 1 else "s",
+                                                        ", closed" if self.closed else "")
 
 
 def _result(ptr: c_void_p) -> Result:

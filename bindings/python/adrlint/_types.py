@@ -25,11 +25,13 @@ class Severity(enum.IntEnum):
         return _ffi.text(_ffi.lib.adr_severity_name(int(self)))
 
     @classmethod
-    def parse(cls, name: "str | Severity") -> "Severity":
+    def parse(cls, name: "str | int") -> "Severity":
         """Parses "error", "warn"/"warning", "info"/"information", "hint" or
         "off" as the library (and so the configuration files) does."""
         if isinstance(name, Severity):
             return name
+        if isinstance(name, int) and not isinstance(name, bool):
+            return cls(name)
         out = c_int()
         if _ffi.lib.adr_severity_parse(str(name).encode(), byref(out)) != 0:
             raise InvalidArgumentError(
