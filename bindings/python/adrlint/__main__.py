@@ -49,7 +49,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     except Error:
         fail = Severity.OFF
     if fail == Severity.OFF:
-        _parser().error("--fail-severity takes error, warn, info or hint")
+        _parser().error("--fail-severity takes error, warn, info or hint, not '%s'"
+                        % args.fail_severity)
     files = args.files
     if not files:
         if sys.stdin.isatty():
