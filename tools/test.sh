@@ -11,5 +11,9 @@ ctest --test-dir build/test --output-on-failure -j"$JOBS"
 
 cmake -S . -B build/asan -DADRLINT_WERROR=ON -DADRLINT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build/asan -j"$JOBS"
+# libfyaml 0.7.12 leaks in fy_token_get_text for some double-quoted scalars;
+# adrlint decodes those itself (core/doc/scalar.c), but the test comparing
+# the two calls it, hence the suppression.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
     ctest --test-dir build/asan --output-on-failure -j"$JOBS" -LE no-sanitizer

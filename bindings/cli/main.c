@@ -13,34 +13,15 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
-static void usage(FILE *f)
-{
-    fputs("Usage: adrlint <command> [options]\n"
-          "\n"
-          "Lints OpenAPI documents against the NLGov REST API Design Rules.\n"
-          "\n"
-          "Commands:\n"
-          "  lint FILE...    lint files (\"-\" reads standard input)\n"
-          "  rules           list the rules and their severity in a profile\n"
-          "  lsp             run the language server on standard input and output\n"
-          "\n"
-          "Options:\n"
-          "  -h, --help      show this help\n"
-          "  --version       print the version\n"
-          "\n"
-          "Run 'adrlint <command> --help' for the options of a command.\n",
-          f);
-}
-
 int main(int argc, char **argv)
 {
     if (adr_abi_version() != ADR_ABI_VERSION) {
-        cli_error("libadrlint ABI %d does not match this program (built for %d)",
-                  adr_abi_version(), ADR_ABI_VERSION);
+        cli_error("libadrlint ABI %d does not match this program (built for %d)", adr_abi_version(),
+                  ADR_ABI_VERSION);
         return EXIT_TROUBLE;
     }
     if (argc < 2) {
-        usage(stderr);
+        fputs(cli_help_main, stderr);
         return EXIT_TROUBLE;
     }
     const char *cmd = argv[1];
@@ -49,11 +30,14 @@ int main(int argc, char **argv)
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        usage(stdout);
+        fputs(cli_help_main, stdout);
         return EXIT_CLEAN;
     }
     if (strcmp(cmd, "lint") == 0) return cmd_lint(argc - 1, argv + 1);
+    if (strcmp(cmd, "baseline") == 0) return cmd_baseline(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0) return cmd_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
+    if (strcmp(cmd, "docs") == 0) return cmd_docs(argc - 1, argv + 1);
     if (strcmp(cmd, "lsp") == 0) return cmd_lsp(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try 'adrlint --help')", cmd);
     return EXIT_TROUBLE;

@@ -2,6 +2,7 @@
  * per-node malloc: nodes and child arrays come from the document arena,
  * children of open collections wait on one shared scratch stack. */
 #include "doc.h"
+#include "scalar.h"
 
 #include <libfyaml.h>
 #include <stdio.h>
@@ -251,9 +252,12 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
         break;
     }
     if (!text) {
-        text = token_text_arena(b, tok, &len);
-        if (b->stop) return;
-        if (!text) text = "";
+        text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, &len);
+        if (!text) {
+            text = token_text_arena(b, tok, &len);
+            if (b->stop) return;
+            if (!text) text = "";
+        }
     }
     if (style == FYSS_PLAIN) {
         type = classify_plain(text, len);

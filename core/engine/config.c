@@ -7,11 +7,17 @@
  *   overrides:
  *     - files: ["legacy/..."]
  *       rules: {nlgov:semver: off}
+ *   ignore-file: .adrlint-ignore.yaml   # relative to this file
+ *   plugins: [rules/our-rules.so]       # relative to this file; trusted only;
+ *                                       # their rules run at their default severity
  *
  * Built-in profiles add name, title, adr-version. Errors name the file, line
  * and column (1-based, as compilers print them). */
+/* realpath() */
+#define _XOPEN_SOURCE 700
 #include "engine.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +49,7 @@ const char *adr_profile_name(size_t i)
     return i < adr_profile_def_count ? adr_profile_defs[i].name : NULL;
 }
 
-static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
-    ADR_INTERNAL_PRINTF(3, 4);
-
-static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
+int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -58,7 +61,7 @@ static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
     return ADR_ECONFIG;
 }
 
-static int parse_text(const char *name, const char *text, size_t len, adr_doc **out)
+int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out)
 {
     char *copy = adr_xstrndup(text, len);
     if (!copy) return ADR_ENOMEM;
@@ -70,8 +73,7 @@ static int parse_text(const char *name, const char *text, size_t len, adr_doc **
     }
     if (doc->nerrors) {
         adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
-                      doc->errors[0].message);
+        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, doc->errors[0].message);
         adr_doc_free(doc);
         return ADR_ECONFIG;
     }
@@ -80,7 +82,7 @@ static int parse_text(const char *name, const char *text, size_t len, adr_doc **
         return 0;
     }
     if (doc->root->type != ADR_NODE_MAP) {
-        int rc = cfg_error(doc, doc->root, "a configuration must be a mapping");
+        int rc = adr_cfg_error(doc, doc->root, "a configuration must be a mapping");
         adr_doc_free(doc);
         return rc;
     }
@@ -98,7 +100,7 @@ static int entry_severity(adr_doc *doc, const adr_node *v, const rule_entry *re,
 {
     if (v->type == ADR_NODE_MAP) {
         const adr_node *s = adr_node_get(v, "severity");
-        if (!s) return cfg_error(doc, v, "rule entry needs a 'severity'");
+        if (!s) return adr_cfg_error(doc, v, "rule entry needs a 'severity'");
         v = s;
     }
     if (v->type == ADR_NODE_BOOL) {
@@ -113,8 +115,9 @@ static int entry_severity(adr_doc *doc, const adr_node *v, const rule_entry *re,
         tmp[n] = 0;
         if (adr_severity_parse(tmp, out) == 0) return 0;
     }
-    return cfg_error(doc, v, "invalid severity '%.*s' (expected error, warn, info, hint or off)",
-                     (int)v->len, v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ ? "" : v->u.text);
+    return adr_cfg_error(
+        doc, v, "invalid severity '%.*s' (expected error, warn, info, hint or off)", (int)v->len,
+        v->type == ADR_NODE_MAP || v->type == ADR_NODE_SEQ ? "" : v->u.text);
 }
 
 /* Applies a rules map to sev[]. strict: unknown codes are errors. */
@@ -122,12 +125,12 @@ static int apply_rules(adr_linter *L, adr_doc *doc, const adr_node *rules, adr_s
                        bool strict)
 {
     if (!rules) return 0;
-    if (rules->type != ADR_NODE_MAP) return cfg_error(doc, rules, "'rules' must be a mapping");
+    if (rules->type != ADR_NODE_MAP) return adr_cfg_error(doc, rules, "'rules' must be a mapping");
     for (uint32_t i = 0; i < rules->len; i++) {
         const adr_node *k = rules->u.pairs[i].key, *v = rules->u.pairs[i].value;
         rule_entry *re = adr_registry_find(L, k->u.text, k->len);
         if (!re) {
-            if (strict) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            if (strict) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
             continue;
         }
         adr_severity s;
@@ -161,7 +164,7 @@ static int apply_extends(adr_linter *L, adr_doc *doc, const adr_node *ext, adr_s
     for (size_t i = 0; i < n; i++) {
         const adr_node *e = ext->type == ADR_NODE_SEQ ? ext->u.items[i] : ext;
         if (e->type != ADR_NODE_STRING)
-            return cfg_error(doc, e, "'extends' takes profile names");
+            return adr_cfg_error(doc, e, "'extends' takes profile names");
         if (adr_node_is(e, "future")) {
             *future = true;
             continue;
@@ -177,7 +180,7 @@ static int apply_profile(adr_linter *L, const char *name, size_t len, adr_severi
 {
     const char *text = adr_profile_text(name, len);
     if (!text) {
-        if (from) return cfg_error(from, at, "unknown profile '%.*s'", (int)len, name);
+        if (from) return adr_cfg_error(from, at, "unknown profile '%.*s'", (int)len, name);
         adr_set_error("unknown profile '%.*s'", (int)len, name);
         return ADR_ENOTFOUND;
     }
@@ -188,7 +191,7 @@ static int apply_profile(adr_linter *L, const char *name, size_t len, adr_severi
     char pname[64];
     snprintf(pname, sizeof pname, "<profile %.*s>", (int)(len < 40 ? len : 40), name);
     adr_doc *doc;
-    int rc = parse_text(pname, text, strlen(text), &doc);
+    int rc = adr_cfg_parse(pname, text, strlen(text), &doc);
     if (rc) return rc;
     bool future = false;
     rc = apply_extends(L, doc, adr_node_get(doc->root, "extends"), sev, version, depth, &future);
@@ -213,23 +216,25 @@ static const char *next_profile(int version, const char **label)
 static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
 {
     if (!ov) return 0;
-    if (ov->type != ADR_NODE_SEQ) return cfg_error(doc, ov, "'overrides' must be a list");
+    if (ov->type != ADR_NODE_SEQ) return adr_cfg_error(doc, ov, "'overrides' must be a list");
     L->overrides = adr_xcalloc(ov->len ? ov->len : 1, sizeof *L->overrides);
     if (!L->overrides) return ADR_ENOMEM;
     for (uint32_t i = 0; i < ov->len; i++) {
         const adr_node *o = ov->u.items[i];
-        if (o->type != ADR_NODE_MAP) return cfg_error(doc, o, "an override must be a mapping");
+        if (o->type != ADR_NODE_MAP) return adr_cfg_error(doc, o, "an override must be a mapping");
         const adr_node *files = adr_node_get(o, "files");
         const adr_node *rules = adr_node_get(o, "rules");
         if (!files || files->type != ADR_NODE_SEQ || files->len == 0)
-            return cfg_error(doc, files ? files : o, "an override needs a list of 'files' globs");
+            return adr_cfg_error(doc, files ? files : o,
+                                 "an override needs a list of 'files' globs");
         if (!rules || rules->type != ADR_NODE_MAP)
-            return cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
+            return adr_cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
         for (uint32_t k = 0; k < o->len; k++) {
             const adr_node *key = o->u.pairs[k].key;
             if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
-                return cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
-                                 (int)key->len, key->u.text);
+                return adr_cfg_error(doc, key,
+                                     "unknown key '%.*s' in override (expected files, rules)",
+                                     (int)key->len, key->u.text);
         }
         cfg_override *co = &L->overrides[L->noverrides++];
         co->globs = adr_xcalloc(files->len, sizeof *co->globs);
@@ -239,7 +244,12 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
         for (uint32_t g = 0; g < files->len; g++) {
             const adr_node *gn = files->u.items[g];
             if (gn->type != ADR_NODE_STRING)
-                return cfg_error(doc, gn, "'files' entries must be strings");
+                return adr_cfg_error(doc, gn, "'files' entries must be strings");
+            /* Spectral's "glob#/pointer" form would silently never match. */
+            if (memchr(gn->u.text, '#', gn->len))
+                return adr_cfg_error(doc, gn,
+                                     "'files' entries are file globs; a '#' JSON pointer is not "
+                                     "supported (use x-lint-ignore or an ignore file)");
             co->globs[co->nglobs] = node_str(gn);
             if (!co->globs[co->nglobs]) return ADR_ENOMEM;
             co->nglobs++;
@@ -247,7 +257,7 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
         for (uint32_t r = 0; r < rules->len; r++) {
             const adr_node *k = rules->u.pairs[r].key;
             rule_entry *re = adr_registry_find(L, k->u.text, k->len);
-            if (!re) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            if (!re) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
             adr_severity s;
             int rc = entry_severity(doc, rules->u.pairs[r].value, re, &s);
             if (rc) return rc;
@@ -259,48 +269,195 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
     return 0;
 }
 
-static const char *const config_keys[] = {"extends", "rules", "overrides", "ignore-file",
-                                          "plugins", NULL};
+static const char *const config_keys[] = {"extends",     "rules",   "overrides",
+                                          "ignore-file", "plugins", NULL};
 
-int adr_config_apply(adr_linter *L, const adr_options *opts)
+int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **out)
+{
+    *out = NULL;
+    if (!opts->config_path) return 0;
+    char *data;
+    size_t size;
+    int rc = adr_read_file(opts->config_path, 1u << 20, &data, &size);
+    if (rc) return rc;
+    adr_doc *cfg;
+    rc = adr_cfg_parse(opts->config_path, data, size, &cfg);
+    adr_xfree(data);
+    if (rc) return rc;
+    if (cfg->root->type == ADR_NODE_MAP) {
+        for (uint32_t i = 0; i < cfg->root->len; i++) {
+            const adr_node *k = cfg->root->u.pairs[i].key;
+            bool ok = false;
+            for (const char *const *ck = config_keys; *ck; ck++)
+                ok = ok || adr_node_is(k, *ck);
+            if (!ok) {
+                rc = adr_cfg_error(cfg, k,
+                                   "unknown key '%.*s' (expected extends, rules, overrides, "
+                                   "ignore-file, plugins)",
+                                   (int)k->len, k->u.text);
+                adr_doc_free(cfg);
+                return rc;
+            }
+        }
+    }
+    L->config_path = adr_path_absolute(opts->config_path);
+    L->config_dir = L->config_path ? adr_path_dirname(L->config_path) : NULL;
+    if (!L->config_dir) {
+        adr_doc_free(cfg);
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
+    *out = cfg;
+    return 0;
+}
+
+/* The user's own configuration directory, resolved, or NULL. */
+static char *user_config_dir(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    char *base = NULL;
+    /* The XDG spec ignores a relative XDG_CONFIG_HOME. */
+    if (xdg && xdg[0] == '/')
+        base = adr_path_join(xdg, "adrlint");
+    else if (home && home[0] == '/')
+        base = adr_path_join(home, ".config/adrlint");
+    if (!base) return NULL;
+    char *real = realpath(base, NULL);
+    adr_xfree(base);
+    return real;
+}
+
+/* A configuration is trusted to name plugins when the user allowed it or
+ * it lies in the user's own configuration directory: a repository being
+ * linted cannot put files there. Symbolic links are resolved first so a
+ * link in the repository does not count as the user's directory. */
+static bool config_trusted(const adr_linter *L, const adr_options *opts)
+{
+    if (opts->flags & ADR_OPTION_ALLOW_PLUGINS) return true;
+    char *dir = user_config_dir();
+    char *real = L->config_path ? realpath(L->config_path, NULL) : NULL;
+    bool ok = dir && real && adr_path_within(real, dir) && strcmp(real, dir) != 0;
+    free(dir);
+    free(real);
+    return ok;
+}
+
+int adr_config_plugins(adr_linter *L, const adr_options *opts, adr_doc *cfg)
+{
+    const adr_node *pl = cfg ? adr_node_get(cfg->root, "plugins") : NULL;
+    if (!pl || pl->type == ADR_NODE_NULL) return 0;
+    if (pl->type != ADR_NODE_SEQ && pl->type != ADR_NODE_STRING)
+        return adr_cfg_error(cfg, pl, "'plugins' takes a list of plugin files");
+    size_t n = pl->type == ADR_NODE_SEQ ? pl->len : 1;
+    if (n == 0) return 0;
+    if (!config_trusted(L, opts)) {
+        adr_cfg_error(cfg, pl,
+                      "refusing to load plugins named by this configuration: a plugin runs "
+                      "native code, and this file may come from the repository being linted; "
+                      "allow it with --allow-plugins (ADR_OPTION_ALLOW_PLUGINS) or keep the "
+                      "configuration in ~/.config/adrlint");
+        return ADR_EPLUGIN;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const adr_node *e = pl->type == ADR_NODE_SEQ ? pl->u.items[i] : pl;
+        if (e->type != ADR_NODE_STRING || e->len == 0)
+            return adr_cfg_error(cfg, e, "'plugins' entries must be file names");
+        char *rel = node_str(e);
+        char *path = rel ? adr_path_join(L->config_dir, rel) : NULL;
+        adr_xfree(rel);
+        if (!path) {
+            adr_set_error_oom();
+            return ADR_ENOMEM;
+        }
+        int rc = adr_plugin_load_file(L, path);
+        adr_xfree(path);
+        if (rc == 0) L->plugins[L->nplugins - 1].from_config = true;
+        if (rc) {
+            /* Say which line of the configuration asked for it. */
+            char msg[768];
+            snprintf(msg, sizeof msg, "%s", adr_get_error());
+            adr_cfg_error(cfg, e, "%s", msg);
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int adr_config_ignore(adr_linter *L, const adr_options *opts, adr_doc *cfg)
+{
+    const char *opt = opts->version >= 2 ? opts->ignore_file : NULL;
+    if (opt) return *opt ? adr_ignore_load(L, opt) : 0;
+    const adr_node *n = cfg ? adr_node_get(cfg->root, "ignore-file") : NULL;
+    if (!n || n->type == ADR_NODE_NULL) return 0;
+    if (n->type != ADR_NODE_STRING || n->len == 0)
+        return adr_cfg_error(cfg, n, "'ignore-file' takes a file name");
+    char *rel = node_str(n);
+    char *path = rel ? adr_path_join(L->config_dir, rel) : NULL;
+    adr_xfree(rel);
+    if (!path) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
+    int rc = adr_ignore_load(L, path);
+    adr_xfree(path);
+    if (rc == ADR_EIO) {
+        char msg[768];
+        snprintf(msg, sizeof msg, "%s", adr_get_error());
+        rc = adr_cfg_error(cfg, n, "%s", msg);
+    }
+    return rc;
+}
+
+/* opts->rule_settings, resolved to rule indexes. */
+static int resolve_forced(adr_linter *L, const adr_options *opts)
+{
+    if (opts->version < 2 || !opts->rule_setting_count) return 0;
+    if (!opts->rule_settings) {
+        adr_set_error("adr_options: rule_setting_count without rule_settings");
+        return ADR_EINVAL;
+    }
+    size_t n = opts->rule_setting_count;
+    L->forced_rules = adr_xcalloc(n, sizeof *L->forced_rules);
+    L->forced_sevs = adr_xcalloc(n, sizeof *L->forced_sevs);
+    if (!L->forced_rules || !L->forced_sevs) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const adr_rule_setting *rs = &opts->rule_settings[i];
+        rule_entry *re = rs->code ? adr_registry_find(L, rs->code, strlen(rs->code)) : NULL;
+        if (!re) {
+            adr_set_error("unknown rule '%s'", rs->code ? rs->code : "(null)");
+            return ADR_ENOTFOUND;
+        }
+        if (rs->severity < ADR_SEVERITY_OFF || rs->severity > ADR_SEVERITY_HINT) {
+            adr_set_error("rule '%s': invalid severity %d", rs->code, (int)rs->severity);
+            return ADR_EINVAL;
+        }
+        L->forced_rules[L->nforced] = re->index;
+        L->forced_sevs[L->nforced] = rs->severity;
+        L->nforced++;
+    }
+    return 0;
+}
+
+int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg)
 {
     int rc = 0;
-    adr_severity *sev = adr_xmalloc(L->nrules * sizeof *sev);
-    adr_severity *next = adr_xmalloc(L->nrules * sizeof *next);
-    adr_doc *cfg = NULL;
+    adr_severity *sev = adr_xmalloc(L->nrules * sizeof *sev + 1);
+    adr_severity *next = adr_xmalloc(L->nrules * sizeof *next + 1);
     if (!sev || !next) {
         rc = ADR_ENOMEM;
         goto out;
     }
+    /* Profiles enable the rules they know; built-in rules and those of
+     * plugins a configuration names (no profile knows them) run at their
+     * default severity unless configured. */
     for (size_t i = 0; i < L->nrules; i++)
-        sev[i] = L->rules[i].builtin ? L->rules[i].info.default_severity : ADR_SEVERITY_OFF;
-
-    if (opts->config_path) {
-        char *data;
-        size_t size;
-        rc = adr_read_file(opts->config_path, 1u << 20, &data, &size);
-        if (rc) goto out;
-        rc = parse_text(opts->config_path, data, size, &cfg);
-        adr_xfree(data);
-        if (rc) goto out;
-        if (cfg->root->type == ADR_NODE_MAP) {
-            for (uint32_t i = 0; i < cfg->root->len; i++) {
-                const adr_node *k = cfg->root->u.pairs[i].key;
-                bool ok = false;
-                for (const char *const *ck = config_keys; *ck; ck++) ok = ok || adr_node_is(k, *ck);
-                if (!ok) {
-                    rc = cfg_error(cfg, k,
-                                   "unknown key '%.*s' (expected extends, rules, overrides, "
-                                   "ignore-file, plugins)",
-                                   (int)k->len, k->u.text);
-                    goto out;
-                }
-            }
-        }
-        char *abs = adr_path_absolute(opts->config_path);
-        L->config_dir = abs ? adr_path_dirname(abs) : NULL;
-        adr_xfree(abs);
-    }
+        sev[i] = L->rules[i].builtin || L->rules[i].plugin->from_config
+                     ? L->rules[i].info.default_severity
+                     : ADR_SEVERITY_OFF;
 
     /* The configuration's extends replaces the profile option. */
     const adr_node *ext = cfg ? adr_node_get(cfg->root, "extends") : NULL;
@@ -322,8 +479,10 @@ int adr_config_apply(adr_linter *L, const adr_options *opts)
         while (*p && !rc) {
             const char *e = strchr(p, ',');
             size_t len = e ? (size_t)(e - p) : strlen(p);
-            if (len == 6 && memcmp(p, "future", 6) == 0) future = true;
-            else rc = apply_profile(L, p, len, sev, &version, 0, NULL, NULL);
+            if (len == 6 && memcmp(p, "future", 6) == 0)
+                future = true;
+            else
+                rc = apply_profile(L, p, len, sev, &version, 0, NULL, NULL);
             p += len + (e ? 1 : 0);
         }
     }
@@ -339,7 +498,8 @@ int adr_config_apply(adr_linter *L, const adr_options *opts)
         const char *np = next_profile(version, &label);
         if (np) {
             int nv = 0;
-            for (size_t i = 0; i < L->nrules; i++) next[i] = ADR_SEVERITY_OFF;
+            for (size_t i = 0; i < L->nrules; i++)
+                next[i] = ADR_SEVERITY_OFF;
             rc = apply_profile(L, np, strlen(np), next, &nv, 0, NULL, NULL);
             if (rc) goto out;
             for (size_t i = 0; i < L->nrules; i++) {
@@ -356,13 +516,16 @@ int adr_config_apply(adr_linter *L, const adr_options *opts)
         if (!rc) rc = parse_overrides(L, cfg, adr_node_get(cfg->root, "overrides"));
         if (rc) goto out;
     }
+    rc = resolve_forced(L, opts);
+    if (rc) goto out;
+    for (size_t i = 0; i < L->nforced; i++)
+        sev[L->forced_rules[i]] = L->forced_sevs[i];
     for (size_t i = 0; i < L->nrules; i++) {
         L->rules[i].severity = sev[i];
         L->rules[i].info.severity = sev[i];
     }
 out:
     if (rc == ADR_ENOMEM) adr_set_error_oom();
-    adr_doc_free(cfg);
     adr_xfree(sev);
     adr_xfree(next);
     return rc;
@@ -372,9 +535,8 @@ int adr_config_find(const char *file_path, char **out)
 {
     if (!out) return ADR_EINVAL;
     *out = NULL;
-    char *abs = adr_path_absolute(file_path && *file_path && strcmp(file_path, "-") != 0
-                                      ? file_path
-                                      : "./-");
+    char *abs = adr_path_absolute(file_path && *file_path && strcmp(file_path, "-") != 0 ? file_path
+                                                                                         : "./-");
     if (!abs) {
         adr_set_error_oom();
         return ADR_ENOMEM;

@@ -13,10 +13,11 @@
 #include "../ref/ref.h"
 
 typedef struct plugin_entry {
-    void *handle;          /* dlopen handle, NULL for built-ins */
+    void *handle; /* dlopen handle, NULL for built-ins */
     char *path;
     const adr_plugin *desc;
     char *name;
+    bool from_config; /* named by a configuration's "plugins" */
 } plugin_entry;
 
 typedef struct rule_entry {
@@ -35,33 +36,51 @@ typedef struct rule_entry {
 typedef struct cfg_override {
     char **globs;
     size_t nglobs;
-    size_t *rules;          /* rule indexes */
+    size_t *rules; /* rule indexes */
     adr_severity *sevs;
     size_t nrules;
 } cfg_override;
 
+/* One ignore-file entry: the public view plus what matching needs. */
+typedef struct ignore_rec {
+    adr_ignore_entry pub;
+    const char *pointer; /* decoded JSON pointer, without '#' */
+} ignore_rec;
+
 struct adr_linter {
     plugin_entry *plugins;
     size_t nplugins;
-    rule_entry *rules;      /* sorted by code */
+    rule_entry *rules; /* sorted by code */
     size_t nrules;
     /* Rules with severity != OFF that visit kind k. */
     rule_entry **by_kind[ADR_KIND_COUNT_];
     size_t nby_kind[ADR_KIND_COUNT_];
-    char *profile;          /* as configured, "adr-2.2" or "adr-2.0,future" */
-    int adr_version;        /* 200, 210, 220 */
+    char *profile;   /* as configured, "adr-2.2" or "adr-2.0,future" */
+    int adr_version; /* 200, 210, 220 */
     char *root_dir;
-    char *config_dir;       /* directory of the config file (for override globs) */
+    char *config_dir; /* directory of the config file (for override globs) */
     cfg_override *overrides;
     size_t noverrides;
+    char *config_path; /* absolute, or NULL */
+    /* adr_options.rule_settings, resolved: they win over overrides too. */
+    size_t *forced_rules;
+    adr_severity *forced_sevs;
+    size_t nforced;
+    /* The ignore file: entries in file order, and their indexes sorted by
+     * (path, code, pointer) for lookups. Strings live in ignore_arena. */
+    char *ignore_path;
+    ignore_rec *ignores;
+    size_t nignores;
+    size_t *ignore_sorted;
+    adr_arena ignore_arena;
     size_t max_file_size, max_depth, max_nodes, max_ref_files;
     adr_host host;
 };
 
 /* Built-in rule codes. */
-#define ADR_CODE_PARSER "parser"
-#define ADR_CODE_DUPLICATE_KEY "duplicate-key"
-#define ADR_CODE_INVALID_REF "invalid-ref"
+#define ADR_CODE_PARSER         "parser"
+#define ADR_CODE_DUPLICATE_KEY  "duplicate-key"
+#define ADR_CODE_INVALID_REF    "invalid-ref"
 #define ADR_CODE_UNRESOLVED_REF "unresolved-ref"
 
 extern const adr_rule *const adr_builtin_rules[];
@@ -78,8 +97,26 @@ rule_entry *adr_registry_find(const adr_linter *L, const char *code, size_t len)
 void adr_registry_index(adr_linter *L);
 
 /* config.c: profiles and configuration files */
-int adr_config_apply(adr_linter *L, const adr_options *opts);
+/* Reads and checks the configuration file of opts (NULL when there is none)
+ * and records its directory; the document is freed with adr_doc_free. */
+int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **cfg);
+/* Loads the plugins cfg names, when trusted (see adr_options). */
+int adr_config_plugins(adr_linter *L, const adr_options *opts, adr_doc *cfg);
+/* Applies the profile, cfg's rules and overrides, opts->rule_settings. */
+int adr_config_apply(adr_linter *L, const adr_options *opts, adr_doc *cfg);
+/* The ignore file of opts or cfg, loaded into L. */
+int adr_config_ignore(adr_linter *L, const adr_options *opts, adr_doc *cfg);
 const char *adr_profile_text(const char *name, size_t len);
+/* Parses a configuration-like YAML text (a mapping, or empty). */
+int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out);
+/* Sets "file:line:col: message" as the last error; returns ADR_ECONFIG. */
+int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...) ADR_INTERNAL_PRINTF(3, 4);
+
+/* ignore.c: ignore files */
+int adr_ignore_load(adr_linter *L, const char *path);
+/* Index of the entry for (abs_path, rule code, JSON pointer), or -1. */
+long adr_ignore_find(const adr_linter *L, const char *abs_path, const char *code,
+                     const char *pointer);
 
 /* host.c */
 void adr_host_init(adr_host *host);

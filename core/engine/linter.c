@@ -1,12 +1,13 @@
 /* The public linter API: creation, lint entry points, rule listing. */
 #include "engine.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_MAX_FILE_SIZE (64u * 1024 * 1024)
-#define DEFAULT_MAX_DEPTH 1000
-#define DEFAULT_MAX_NODES (10u * 1000 * 1000)
+#define DEFAULT_MAX_DEPTH     1000
+#define DEFAULT_MAX_NODES     (10u * 1000 * 1000)
 #define DEFAULT_MAX_REF_FILES 1000
 
 const char *adr_version(void)
@@ -70,14 +71,26 @@ int adr_severity_parse(const char *name, adr_severity *out)
     return ADR_EINVAL;
 }
 
+/* Size of each version of adr_options: a program built against an older
+ * header passes a shorter struct, whose later fields must not be read. */
+static size_t options_size(unsigned int version)
+{
+    switch (version) {
+    case 1: return offsetof(adr_options, ignore_file);
+    case 2: return sizeof(adr_options);
+    default: return 0;
+    }
+}
+
 int adr_options_init(adr_options *opts, unsigned int version)
 {
     if (!opts) return ADR_EINVAL;
-    if (version != ADR_OPTIONS_VERSION) {
+    size_t size = options_size(version);
+    if (!size) {
         adr_set_error("invalid version %u on adr_options", version);
         return ADR_EVERSION;
     }
-    memset(opts, 0, sizeof *opts);
+    memset(opts, 0, size);
     opts->version = version;
     return ADR_OK;
 }
@@ -91,17 +104,27 @@ void adr_linter_free(adr_linter *L)
 {
     if (!L) return;
     for (size_t i = 0; i < L->nrules; i++) {
-        for (size_t p = 0; p < L->rules[i].npatterns; p++) pcre2_code_free(L->rules[i].patterns[p]);
+        for (size_t p = 0; p < L->rules[i].npatterns; p++)
+            pcre2_code_free(L->rules[i].patterns[p]);
         adr_xfree(L->rules[i].patterns);
     }
-    for (int k = 0; k < ADR_KIND_COUNT_; k++) adr_xfree(L->by_kind[k]);
+    for (int k = 0; k < ADR_KIND_COUNT_; k++)
+        adr_xfree(L->by_kind[k]);
     for (size_t o = 0; o < L->noverrides; o++) {
-        for (size_t g = 0; g < L->overrides[o].nglobs; g++) adr_xfree(L->overrides[o].globs[g]);
+        for (size_t g = 0; g < L->overrides[o].nglobs; g++)
+            adr_xfree(L->overrides[o].globs[g]);
         adr_xfree(L->overrides[o].globs);
         adr_xfree(L->overrides[o].rules);
         adr_xfree(L->overrides[o].sevs);
     }
     adr_xfree(L->overrides);
+    adr_xfree(L->config_path);
+    adr_xfree(L->forced_rules);
+    adr_xfree(L->forced_sevs);
+    adr_xfree(L->ignore_path);
+    adr_xfree(L->ignores);
+    adr_xfree(L->ignore_sorted);
+    adr_arena_destroy(&L->ignore_arena);
     adr_xfree(L->rules);
     adr_xfree(L->profile);
     adr_xfree(L->root_dir);
@@ -117,14 +140,21 @@ int adr_linter_new(adr_linter **out, const adr_options *opts)
         return ADR_EINVAL;
     }
     *out = NULL;
-    adr_options defaults;
-    adr_options_init(&defaults, ADR_OPTIONS_VERSION);
-    if (!opts) opts = &defaults;
-    if (opts->version != ADR_OPTIONS_VERSION) {
-        adr_set_error("invalid version %u on adr_options (this library knows %d)", opts->version,
-                      ADR_OPTIONS_VERSION);
-        return ADR_EVERSION;
+    /* Work on a current-version copy so older callers get the defaults of
+     * the fields their struct lacks. */
+    adr_options o;
+    adr_options_init(&o, ADR_OPTIONS_VERSION);
+    if (opts) {
+        size_t size = options_size(opts->version);
+        if (!size) {
+            adr_set_error("invalid version %u on adr_options (this library knows 1 to %d)",
+                          opts->version, ADR_OPTIONS_VERSION);
+            return ADR_EVERSION;
+        }
+        memcpy(&o, opts, size);
+        o.version = ADR_OPTIONS_VERSION;
     }
+    opts = &o;
     if (opts->plugin_path_count && !opts->plugin_paths) {
         adr_set_error("adr_options: plugin_path_count without plugin_paths");
         return ADR_EINVAL;
@@ -143,10 +173,17 @@ int adr_linter_new(adr_linter **out, const adr_options *opts)
         L->root_dir = adr_path_absolute(opts->root_dir);
         if (!L->root_dir) goto oom;
     }
-    int rc = adr_plugins_load(L, opts);
+    /* The configuration is read first: it may name plugins, and its rules
+     * are checked against the registry those plugins complete. */
+    adr_doc *cfg = NULL;
+    int rc = adr_config_load(L, opts, &cfg);
+    if (rc == 0) rc = adr_plugins_load(L, opts);
+    if (rc == 0) rc = adr_config_plugins(L, opts, cfg);
     if (rc == 0) rc = adr_registry_build(L);
-    if (rc == 0) rc = adr_config_apply(L, opts);
+    if (rc == 0) rc = adr_config_apply(L, opts, cfg);
+    if (rc == 0) rc = adr_config_ignore(L, opts, cfg);
     if (rc == 0) adr_registry_index(L);
+    adr_doc_free(cfg);
     if (rc != 0) {
         adr_linter_free(L);
         return rc;
@@ -191,7 +228,7 @@ int adr_linter_lint_buffers(const adr_linter *L, const char *data, size_t size, 
                             const adr_source *sources, size_t count, adr_result **out)
 {
     if (!L || (!data && size) || !out || (count && !sources)) {
-        adr_set_error("adr_linter_lint_buffer: NULL argument");
+        adr_set_error("adr_linter_lint_buffers: NULL argument");
         return ADR_EINVAL;
     }
     *out = NULL;
@@ -253,4 +290,9 @@ const adr_rule_info *adr_linter_rule_find(const adr_linter *L, const char *code)
 const char *adr_linter_profile(const adr_linter *L)
 {
     return L ? L->profile : NULL;
+}
+
+const char *adr_linter_config(const adr_linter *L)
+{
+    return L ? L->config_path : NULL;
 }

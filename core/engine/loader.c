@@ -53,7 +53,7 @@ static int load_dir(adr_linter *L, const char *dir, size_t *found)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n) qsort(names, n, sizeof *names, cmp_str);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (rc == 0) {
@@ -222,6 +222,7 @@ int adr_plugin_load_file(adr_linter *L, const char *path)
     pe->path = adr_xstrdup(path);
     pe->name = adr_xstrdup(p->name);
     pe->desc = p;
+    pe->from_config = false;
     if (!pe->path || !pe->name) {
         adr_xfree(pe->path);
         adr_xfree(pe->name);

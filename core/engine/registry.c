@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const plugin_entry core_plugin = {NULL, "(built in)", NULL, "core"};
+static const plugin_entry core_plugin = {NULL, "(built in)", NULL, "core", false};
 
 static int cmp_rule(const void *a, const void *b)
 {

@@ -26,9 +26,11 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
     /* Older codes named in aliases are accepted too. */
     const char *a = re->info.aliases;
     while (a && *a) {
-        while (*a == ' ') a++;
+        while (*a == ' ')
+            a++;
         const char *e = a;
-        while (*e && *e != ' ') e++;
+        while (*e && *e != ' ')
+            e++;
         if (e > a && adr_node_eqn(v, a, (size_t)(e - a))) return true;
         a = e;
     }
@@ -59,21 +61,58 @@ static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
            strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
 }
 
-/* The files the run read or tried to read, for adr_result_file(). */
-static bool collect_files(adr_result *res, const adr_ws *ws)
+/* Sorts findings in Spectral's order and drops duplicates; returns the new
+ * count. */
+static size_t sort_dedup(adr_diagnostic *diags, size_t count)
 {
-    size_t n = ws->ndocs + ws->nmissing;
-    if (!n) return true;
-    res->files = adr_arena_alloc(&res->arena, n * sizeof *res->files);
-    if (!res->files) return false;
-    for (size_t i = 0; i < ws->ndocs; i++) {
-        if (!ws->docs[i]->abs_path) continue;
-        if (!(res->files[res->nfiles++] = adr_arena_strdup(&res->arena, ws->docs[i]->abs_path)))
-            return false;
+    if (count < 2) return count;
+    qsort(diags, count, sizeof *diags, cmp_diag);
+    size_t w = 1;
+    for (size_t i = 1; i < count; i++) {
+        /* Equal findings sort next to each other unless their positions
+         * differ; those are duplicates too (one object, two spellings of
+         * its range never happen), so a linear pass suffices. */
+        bool dup = false;
+        for (size_t j = w; j-- > 0 && !dup;) {
+            if (diags[j].range.start.line != diags[i].range.start.line) break;
+            dup = same(&diags[j], &diags[i]);
+        }
+        if (!dup) diags[w++] = diags[i];
     }
-    for (size_t i = 0; i < ws->nmissing; i++)
-        if (!(res->files[res->nfiles++] = adr_arena_strdup(&res->arena, ws->missing[i])))
-            return false;
+    return w;
+}
+
+/* The files of the run, and which ignore entries concern them. */
+static bool record_files(run *r, adr_result *res)
+{
+    size_t n = r->ws.ndocs + r->ws.nmissing;
+    res->files = adr_arena_alloc(&res->arena, (n ? n : 1) * sizeof *res->files);
+    if (!res->files) return false;
+    for (size_t i = 0; i < r->ws.ndocs; i++) {
+        const adr_doc *doc = r->ws.docs[i];
+        const char *f = adr_arena_strdup(&res->arena, doc->abs_path ? doc->abs_path : doc->name);
+        if (!f) return false;
+        res->files[res->nfiles++] = f;
+    }
+    /* Files a $ref named that could not be read: an editor lints again
+     * when they appear. */
+    for (size_t i = 0; i < r->ws.nmissing; i++) {
+        const char *f = adr_arena_strdup(&res->arena, r->ws.missing[i]);
+        if (!f) return false;
+        res->files[res->nfiles++] = f;
+    }
+    const adr_linter *L = r->L;
+    if (!L->nignores) return true;
+    res->ignore_use = adr_arena_zalloc(&res->arena, L->nignores);
+    if (!res->ignore_use) return false;
+    res->nignore = L->nignores;
+    for (size_t e = 0; e < L->nignores; e++)
+        for (size_t i = 0; i < r->ws.ndocs; i++)
+            if (r->ws.docs[i]->abs_path &&
+                strcmp(r->ws.docs[i]->abs_path, L->ignores[e].pub.path) == 0) {
+                res->ignore_use[e] = ADR_IGNORE_UNUSED;
+                break;
+            }
     return true;
 }
 
@@ -83,11 +122,14 @@ int adr_result_build(run *r, adr_result **out)
     if (!res) goto oom;
     adr_arena_init(&res->arena, 16 * 1024);
     res->source = adr_arena_strdup(&res->arena, r->doc->name);
-    if (!res->source) goto oom;
-    if (!collect_files(res, &r->ws)) goto oom;
+    if (!res->source || !record_files(r, res)) goto oom;
     if (r->ndiags) {
         res->diags = adr_arena_alloc(&res->arena, r->ndiags * sizeof *res->diags);
         if (!res->diags) goto oom;
+        if (r->L->nignores) {
+            res->suppressed = adr_arena_alloc(&res->arena, r->ndiags * sizeof *res->suppressed);
+            if (!res->suppressed) goto oom;
+        }
     }
     /* Strings shared by many findings are copied once. */
     const char **codes = adr_xcalloc(r->L->nrules ? r->L->nrules : 1, 3 * sizeof *codes);
@@ -111,7 +153,8 @@ int adr_result_build(run *r, adr_result **out)
             codes[3 * ri + 2] = adr_arena_strdup(&res->arena, d->rule->info.doc_url);
         }
         size_t di = 0;
-        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc) di++;
+        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc)
+            di++;
         if (di < r->ws.ndocs && !sources[di])
             sources[di] = adr_arena_strdup(&res->arena, d->doc->name);
         o->code = codes[3 * ri];
@@ -130,30 +173,26 @@ int adr_result_build(run *r, adr_result **out)
         o->range.start = adr_doc_position(d->doc, s);
         o->range.end = adr_doc_position(d->doc, e);
         if (!o->code || !o->rule_id || !o->doc_url || !o->source || !o->message || !o->path ||
-            path.oom)
+            path.oom) {
             fail = true;
+            break;
+        }
+        long ie = r->L->nignores && d->doc->abs_path
+                      ? adr_ignore_find(r->L, d->doc->abs_path, o->code, o->path)
+                      : -1;
+        if (ie >= 0) {
+            res->ignore_use[ie] = ADR_IGNORE_USED;
+            res->suppressed[res->nsuppressed++] = *o;
+            continue;
+        }
         res->count++;
     }
     adr_buf_free(&path);
     adr_xfree(codes);
     adr_xfree(sources);
     if (fail) goto oom;
-    if (res->count > 1) {
-        qsort(res->diags, res->count, sizeof *res->diags, cmp_diag);
-        size_t w = 1;
-        for (size_t i = 1; i < res->count; i++) {
-            /* Equal findings sort next to each other unless their positions
-             * differ; those are duplicates too (one object, two spellings of
-             * its range never happen), so a linear pass suffices. */
-            bool dup = false;
-            for (size_t j = w; j-- > 0 && !dup;) {
-                if (res->diags[j].range.start.line != res->diags[i].range.start.line) break;
-                dup = same(&res->diags[j], &res->diags[i]);
-            }
-            if (!dup) res->diags[w++] = res->diags[i];
-        }
-        res->count = w;
-    }
+    res->count = sort_dedup(res->diags, res->count);
+    res->nsuppressed = sort_dedup(res->suppressed, res->nsuppressed);
     *out = res;
     return ADR_OK;
 oom:
@@ -175,6 +214,11 @@ const adr_diagnostic *adr_result_get(const adr_result *result, size_t i)
     return result && i < result->count ? &result->diags[i] : NULL;
 }
 
+const char *adr_result_source(const adr_result *result)
+{
+    return result ? result->source : NULL;
+}
+
 size_t adr_result_file_count(const adr_result *result)
 {
     return result ? result->nfiles : 0;
@@ -185,9 +229,20 @@ const char *adr_result_file(const adr_result *result, size_t i)
     return result && i < result->nfiles ? result->files[i] : NULL;
 }
 
-const char *adr_result_source(const adr_result *result)
+adr_ignore_use adr_result_ignore_use(const adr_result *result, size_t entry)
 {
-    return result ? result->source : NULL;
+    if (!result || entry >= result->nignore) return ADR_IGNORE_NOT_APPLICABLE;
+    return (adr_ignore_use)result->ignore_use[entry];
+}
+
+size_t adr_result_suppressed_count(const adr_result *result)
+{
+    return result ? result->nsuppressed : 0;
+}
+
+const adr_diagnostic *adr_result_suppressed_get(const adr_result *result, size_t i)
+{
+    return result && i < result->nsuppressed ? &result->suppressed[i] : NULL;
 }
 
 void adr_result_free(adr_result *result)

@@ -14,10 +14,9 @@ void adr_run_report_at(run *r, const rule_entry *rule, adr_doc *doc, uint32_t st
         r->oom = true;
         return;
     }
-    const char *m = rule->future
-                        ? adr_arena_printf(&r->arena, "%s (becomes an error in ADR %s)", msg,
-                                           rule->future)
-                        : adr_arena_strdup(&r->arena, msg);
+    const char *m = rule->future ? adr_arena_printf(&r->arena, "%s (becomes an error in ADR %s)",
+                                                    msg, rule->future)
+                                 : adr_arena_strdup(&r->arena, msg);
     if (!m) {
         r->oom = true;
         return;
@@ -54,8 +53,8 @@ adr_node *adr_run_deref(run *r, const adr_node *obj)
     adr_node *t = adr_ws_deref(&r->ws, obj, &st, &msg, &refnode);
     if (r->ws.oom) r->oom = true;
     if (t) return t;
-    const rule_entry *re = builtin(r, st == ADR_REF_REMOTE ? ADR_CODE_UNRESOLVED_REF
-                                                           : ADR_CODE_INVALID_REF);
+    const rule_entry *re =
+        builtin(r, st == ADR_REF_REMOTE ? ADR_CODE_UNRESOLVED_REF : ADR_CODE_INVALID_REF);
     if (re && msg) adr_run_report(r, re, refnode ? refnode : obj, msg);
     return NULL;
 }
@@ -64,13 +63,17 @@ adr_node *adr_run_deref(run *r, const adr_node *obj)
 static void apply_overrides(run *r, const char *abs_path, const char *name)
 {
     const adr_linter *L = r->L;
-    for (size_t i = 0; i < L->nrules; i++) r->sev[i] = L->rules[i].severity;
+    for (size_t i = 0; i < L->nrules; i++)
+        r->sev[i] = L->rules[i].severity;
     if (!L->noverrides) return;
+    /* An override's glob is relative to the configuration's directory; a
+     * file outside it is matched by the name it was given. */
     const char *rel = abs_path ? abs_path : name;
     size_t dl = L->config_dir ? strlen(L->config_dir) : 0;
     if (abs_path && L->config_dir && adr_path_within(abs_path, L->config_dir)) {
         rel = abs_path + dl;
-        while (*rel == '/') rel++;
+        while (*rel == '/')
+            rel++;
     }
     for (size_t o = 0; o < L->noverrides; o++) {
         const cfg_override *co = &L->overrides[o];
@@ -78,8 +81,12 @@ static void apply_overrides(run *r, const char *abs_path, const char *name)
         for (size_t g = 0; g < co->nglobs && !hit; g++)
             hit = adr_glob_match(co->globs[g], rel) || (name && adr_glob_match(co->globs[g], name));
         if (!hit) continue;
-        for (size_t k = 0; k < co->nrules; k++) r->sev[co->rules[k]] = co->sevs[k];
+        for (size_t k = 0; k < co->nrules; k++)
+            r->sev[co->rules[k]] = co->sevs[k];
     }
+    /* Settings from outside the configuration (--skip-rule) win. */
+    for (size_t i = 0; i < L->nforced; i++)
+        r->sev[L->forced_rules[i]] = L->forced_sevs[i];
 }
 
 static void collect_doc_errors(run *r)
@@ -90,8 +97,10 @@ static void collect_doc_errors(run *r)
             adr_doc_error *e = &doc->errors[i];
             const rule_entry *re = builtin(r, e->code);
             if (!re) continue;
-            if (e->node) adr_run_report(r, re, e->node, e->message);
-            else adr_run_report_at(r, re, doc, e->start, e->end, e->message);
+            if (e->node)
+                adr_run_report(r, re, e->node, e->message);
+            else
+                adr_run_report_at(r, re, doc, e->start, e->end, e->message);
         }
     }
 }
@@ -129,9 +138,12 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
     r.states = adr_xcalloc(L->nrules ? L->nrules : 1, sizeof *r.states);
     r.md = pcre2_match_data_create(16, NULL);
     char *root = NULL;
-    if (L->root_dir) root = adr_xstrdup(L->root_dir);
-    else if (abs_path) root = adr_path_dirname(abs_path);
-    else root = adr_path_absolute(".");
+    if (L->root_dir)
+        root = adr_xstrdup(L->root_dir);
+    else if (abs_path)
+        root = adr_path_dirname(abs_path);
+    else
+        root = adr_path_absolute(".");
     adr_doc_limits lim = {L->max_depth, L->max_nodes};
     adr_ws_init(&r.ws, root, L->max_file_size, L->max_ref_files, &lim);
     adr_xfree(root);

@@ -18,16 +18,17 @@ static void put_seg(void *user, const char *s, size_t n)
 
 static void put_pos(adr_buf *out, const char *name, const adr_position *p, bool last)
 {
-    adr_buf_printf(out, "\t\t\t\"%s\": {\n\t\t\t\t\"line\": %u,\n\t\t\t\t\"character\": %u\n\t\t\t}%s\n",
+    adr_buf_printf(out,
+                   "\t\t\t\"%s\": {\n\t\t\t\t\"line\": %u,\n\t\t\t\t\"character\": %u\n\t\t\t}%s\n",
                    name, p->line, p->column_utf16, last ? "" : ",");
 }
 
-int adr_format_json(adr_buf *out, const adr_result *const *results, size_t count,
-                    const adr_write_options *opts)
+ADR_FORMATTER(json)
 {
     (void)opts;
     size_t total = 0;
-    for (size_t r = 0; r < count; r++) total += adr_result_count(results[r]);
+    for (size_t r = 0; r < count; r++)
+        total += adr_result_count(results[r]);
     if (!total) {
         adr_buf_puts(out, "[]");
         return 0;

@@ -7,14 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ESC_RED "\x1b[31m"
-#define ESC_YELLOW "\x1b[33m"
-#define ESC_BLUE "\x1b[34m"
-#define ESC_WHITE "\x1b[37m"
-#define ESC_DIM "\x1b[2m"
+#define ESC_RED       "\x1b[31m"
+#define ESC_YELLOW    "\x1b[33m"
+#define ESC_BLUE      "\x1b[34m"
+#define ESC_WHITE     "\x1b[37m"
+#define ESC_DIM       "\x1b[2m"
 #define ESC_UNDERLINE "\x1b[4m"
-#define ESC_BOLD "\x1b[1m"
-#define ESC_RESET "\x1b[0m"
+#define ESC_BOLD      "\x1b[1m"
+#define ESC_RESET     "\x1b[0m"
 
 static const char *sev_name(adr_severity s)
 {
@@ -61,13 +61,13 @@ static void cell(adr_buf *out, const char *s, size_t width, size_t w, char align
     if (!last) adr_buf_repeat(out, ' ', right);
 }
 
-int adr_format_stylish(adr_buf *out, const adr_result *const *results, size_t count,
-                       const adr_write_options *opts)
+ADR_FORMATTER(stylish)
 {
     bool color = opts && opts->color;
     size_t counts[4] = {0, 0, 0, 0};
     size_t total = 0;
-    for (size_t r = 0; r < count; r++) total += adr_result_count(results[r]);
+    for (size_t r = 0; r < count; r++)
+        total += adr_result_count(results[r]);
     if (!total) return 0;
     adr_buf_putc(out, '\n');
     adr_buf path;
@@ -79,7 +79,8 @@ int adr_format_stylish(adr_buf *out, const adr_result *const *results, size_t co
             /* One group per source file, in the results' order. */
             const char *source = adr_result_get(results[r], i)->source;
             size_t j = i;
-            while (j < n && strcmp(adr_result_get(results[r], j)->source, source) == 0) j++;
+            while (j < n && strcmp(adr_result_get(results[r], j)->source, source) == 0)
+                j++;
             row *rows = adr_xcalloc(j - i, sizeof *rows);
             if (!rows) {
                 adr_buf_free(&path);
@@ -113,11 +114,18 @@ int adr_format_stylish(adr_buf *out, const adr_result *const *results, size_t co
                 /* text-table strips trailing whitespace: the last non-empty
                  * cell ends the line. */
                 int last = 4;
-                while (last > 0 && cells[last][0] == 0) last--;
+                while (last > 0 && cells[last][0] == 0)
+                    last--;
                 for (int c = 0; c <= last; c++) {
                     if (c) adr_buf_puts(out, "  ");
-                    cell(out, cells[c], width[c], rw->w[c], c == 0 ? 'c' : c == 1 ? 'r' : 'l',
-                         c == last, c == 0 ? ESC_DIM : c == 1 ? sev_color(rw->d->severity) : NULL,
+                    cell(out, cells[c], width[c], rw->w[c],
+                         c == 0   ? 'c'
+                         : c == 1 ? 'r'
+                                  : 'l',
+                         c == last,
+                         c == 0   ? ESC_DIM
+                         : c == 1 ? sev_color(rw->d->severity)
+                                  : NULL,
                          color);
                 }
                 adr_buf_putc(out, '\n');
@@ -129,7 +137,7 @@ int adr_format_stylish(adr_buf *out, const adr_result *const *results, size_t co
         }
     }
     adr_buf_free(&path);
-    adr_severity worst = counts[0] ? ADR_SEVERITY_ERROR
+    adr_severity worst = counts[0]   ? ADR_SEVERITY_ERROR
                          : counts[1] ? ADR_SEVERITY_WARN
                          : counts[2] ? ADR_SEVERITY_INFO
                                      : ADR_SEVERITY_HINT;

@@ -49,9 +49,9 @@ extern "C" {
  * Section - Versions
  * ------------------------------------------------------------------------ */
 
-#define ADR_VERSION_MAJOR 0
-#define ADR_VERSION_MINOR 1
-#define ADR_VERSION_PATCH 0
+#define ADR_VERSION_MAJOR  0
+#define ADR_VERSION_MINOR  1
+#define ADR_VERSION_PATCH  0
 #define ADR_VERSION_STRING "0.1.0"
 
 /*
@@ -146,15 +146,35 @@ typedef struct adr_result adr_result;
 
 /* adr_options.flags */
 #define ADR_OPTION_NO_DEFAULT_PLUGINS (1u << 0) /* load only plugin_paths */
-#define ADR_OPTION_ALLOW_PLUGINS (1u << 1)      /* config files may load plugins */
+#define ADR_OPTION_ALLOW_PLUGINS      (1u << 1) /* config files may load plugins */
 
-#define ADR_OPTIONS_VERSION 1
+/*
+ * A severity set for one rule from outside any configuration file (the
+ * CLI's --skip-rule, an editor setting). It wins over the profile, the
+ * configuration and its overrides.
+ */
+typedef struct adr_rule_setting {
+    const char *code;      /* rule code or one of its aliases */
+    adr_severity severity; /* ADR_SEVERITY_OFF turns the rule off */
+} adr_rule_setting;
+
+/* Version 2 appended ignore_file and rule_settings; version 1 structs are
+ * still accepted (those fields then take their defaults). */
+#define ADR_OPTIONS_VERSION 2
 
 /*
  * Options for adr_linter_new(). Initialise with ADR_OPTIONS_INIT or
  * adr_options_init() and set only what you need; zero/NULL fields mean the
  * documented default. Strings are copied; the struct may be discarded after
  * adr_linter_new() returns.
+ *
+ * Plugins named by a configuration file ("plugins:") run native code, so
+ * they are loaded only when ADR_OPTION_ALLOW_PLUGINS is set or the
+ * configuration lies in the user's own configuration directory
+ * ($XDG_CONFIG_HOME/adrlint, else ~/.config/adrlint); otherwise
+ * adr_linter_new() fails with ADR_EPLUGIN. Linting an untrusted repository
+ * therefore never runs its code. The rules of such plugins run at their
+ * default severity unless the configuration sets another.
  */
 typedef struct adr_options {
     unsigned int version; /* ADR_OPTIONS_VERSION */
@@ -172,16 +192,28 @@ typedef struct adr_options {
      * directory of each linted file. */
     const char *root_dir;
     /* Limits; 0 selects the default shown. */
-    size_t max_file_size;  /* bytes per file, 64 MiB */
-    size_t max_depth;      /* nesting of collections, 1000 */
-    size_t max_nodes;      /* nodes after alias expansion, 10 million */
-    size_t max_ref_files;  /* external files per lint, 1000 */
+    size_t max_file_size; /* bytes per file, 64 MiB */
+    size_t max_depth;     /* nesting of collections, 1000 */
+    size_t max_nodes;     /* nodes after alias expansion, 10 million */
+    size_t max_ref_files; /* external files per lint, 1000 */
+    /* Version 2. */
+    /* An ignore file (see "Ignore files" below). NULL: the configuration's
+     * "ignore-file" (relative to the configuration), if any; "": none, even
+     * when the configuration names one. */
+    const char *ignore_file;
+    /* Applied last, in order; an unknown code fails adr_linter_new() with
+     * ADR_ENOTFOUND. The array is copied. */
+    const adr_rule_setting *rule_settings;
+    size_t rule_setting_count;
 } adr_options;
 
-#define ADR_OPTIONS_INIT {ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0}
+/* clang-format off */
+#define ADR_OPTIONS_INIT \
+    {ADR_OPTIONS_VERSION, 0, NULL, NULL, NULL, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0}
+/* clang-format on */
 
-/* Fills *opts with defaults. Returns ADR_OK, or ADR_EVERSION when version
- * is not one this library knows. */
+/* Fills *opts with the defaults of that struct version (1 or 2). Returns
+ * ADR_OK, or ADR_EVERSION when version is not one this library knows. */
 ADR_API int adr_options_init(adr_options *opts, unsigned int version);
 
 /*
@@ -224,6 +256,12 @@ ADR_API int adr_linter_lint_fd(const adr_linter *linter, int fd, const char *nam
                                adr_result **out);
 
 /*
+ * The configuration file the linter was built with (absolute path), or NULL
+ * when it has none. Owned by linter.
+ */
+ADR_API const char *adr_linter_config(const adr_linter *linter);
+
+/*
  * Finds the configuration that applies to a file the way the CLI and the
  * language server do: the nearest .adrlint.yaml (or .adrlint.yml) in the
  * file's directory or any directory above it. file_path may be relative or
@@ -252,10 +290,10 @@ typedef struct adr_diagnostic {
     const char *rule_id;   /* ADR rule, "/core/semver"; "" when none */
     adr_severity severity; /* after profile and configuration */
     const char *message;
-    const char *source;    /* the file the finding is in (a $ref'd file too) */
-    const char *path;      /* JSON pointer in source, "" for the root */
+    const char *source; /* the file the finding is in (a $ref'd file too) */
+    const char *path;   /* JSON pointer in source, "" for the root */
     adr_range range;
-    const char *doc_url;   /* rule documentation; "" when none */
+    const char *doc_url; /* rule documentation; "" when none */
 } adr_diagnostic;
 
 /* Number of findings, sorted by source, position, code and path. */
@@ -270,27 +308,139 @@ ADR_API const char *adr_result_source(const adr_result *result);
 /* Frees a result. */
 ADR_API void adr_result_free(adr_result *result);
 
-#define ADR_WRITE_OPTIONS_VERSION 1
+/*
+ * The files this lint read: the linted file first, then every file reached
+ * through $refs, in the order they were loaded, then the files $refs named
+ * that could not be read (so that an editor lints again when they appear).
+ * Each is the file's absolute path, or its name for a buffer linted without
+ * one. An editor re-lints a document when one of them changes. Returns NULL
+ * when i is out of range. Owned by result.
+ */
+ADR_API size_t adr_result_file_count(const adr_result *result);
+ADR_API const char *adr_result_file(const adr_result *result, size_t i);
 
-/* Options for adr_result_write(). Zero/NULL fields mean the default shown. */
+/* ------------------------------------------------------------------------
+ * Section - Ignore files
+ *
+ * An ignore file lists findings to suppress, by file, rule code and the
+ * JSON pointer of the finding (Redocly's .redocly.lint-ignore.yaml shape):
+ *
+ *   openapi.yaml:                 # relative to the ignore file's directory
+ *     nlgov:semver:               # a code or an alias
+ *       - '#/info/version'        # exact pointers, '#' first
+ *
+ * A legacy API adopts adrlint by writing one from its current findings
+ * ("adrlint baseline", the "ignore-file" format of adr_result_write()) and
+ * then fails only on new problems. A finding an entry matches is left out
+ * of adr_result_get() and listed by adr_result_suppressed_get() instead.
+ * ------------------------------------------------------------------------ */
+
+/* One entry of an ignore file. Strings are owned by the linter. */
+typedef struct adr_ignore_entry {
+    const char *file;      /* as written in the ignore file */
+    const char *path;      /* absolute, normalised path of that file */
+    const char *code;      /* the rule's code (an alias is resolved) */
+    const char *pointer;   /* as written, "#/info/version" */
+    adr_position position; /* of the pointer in the ignore file */
+} adr_ignore_entry;
+
+/* The ignore file the linter applies (absolute path), or NULL. Owned by
+ * linter. */
+ADR_API const char *adr_linter_ignore_file(const adr_linter *linter);
+
+/* Number of entries in the linter's ignore file (0 without one). */
+ADR_API size_t adr_linter_ignore_count(const adr_linter *linter);
+
+/* The i-th entry, in file order, or NULL when out of range. Owned by
+ * linter. */
+ADR_API const adr_ignore_entry *adr_linter_ignore_get(const adr_linter *linter, size_t i);
+
+/* What an ignore entry did in one lint. */
+typedef enum adr_ignore_use {
+    ADR_IGNORE_NOT_APPLICABLE = 0, /* its file was not read by this lint */
+    ADR_IGNORE_UNUSED = 1,         /* its file was read; it matched no finding */
+    ADR_IGNORE_USED = 2            /* it suppressed a finding */
+} adr_ignore_use;
+
+/*
+ * How the entry with index entry (of the linter that produced result) fared
+ * in this lint. Combine several results with the largest value: an entry
+ * whose largest value is ADR_IGNORE_UNUSED is stale. Out of range, or a
+ * NULL result: ADR_IGNORE_NOT_APPLICABLE.
+ */
+ADR_API adr_ignore_use adr_result_ignore_use(const adr_result *result, size_t entry);
+
+/* Findings the ignore file suppressed, in the order of adr_result_get().
+ * NULL when i is out of range. Owned by result. (Findings suppressed by
+ * x-lint-ignore in the document are not kept.) */
+ADR_API size_t adr_result_suppressed_count(const adr_result *result);
+ADR_API const adr_diagnostic *adr_result_suppressed_get(const adr_result *result, size_t i);
+
+/* ------------------------------------------------------------------------
+ * Section - Output formats
+ * ------------------------------------------------------------------------ */
+
+/* adr_write_options.flags */
+#define ADR_WRITE_ONLY_FAILURES (1u << 0) /* only findings at or above fail_severity */
+
+/* Version 2 appended flags, linters, linter_count and base_dir; version 1
+ * structs are still accepted. */
+#define ADR_WRITE_OPTIONS_VERSION 2
+
+/*
+ * Options for adr_result_write(). Zero/NULL fields mean the default shown.
+ * Everything is borrowed for the duration of the call.
+ */
 typedef struct adr_write_options {
-    unsigned int version;       /* ADR_WRITE_OPTIONS_VERSION */
-    const char *format;         /* "stylish" (default) or "json" */
-    adr_severity fail_severity; /* for the "no results" line; default error */
-    int color;                  /* nonzero: ANSI colours (stylish) */
+    unsigned int version; /* ADR_WRITE_OPTIONS_VERSION */
+    const char *format;   /* a name from adr_format_name(); default "stylish" */
+    /* What counts as failing: junit and markdown list only failing
+     * findings, as Spectral's do; default error. */
+    adr_severity fail_severity;
+    int color; /* nonzero: ANSI colours (stylish) */
+    /* Version 2. */
+    unsigned int flags; /* ADR_WRITE_* */
+    /* The linters that produced the results. sarif describes their enabled
+     * rules (and every rule with a finding) in tool.driver.rules from them;
+     * ignore-file keeps their entries for files no result read. NULL: rules
+     * are described from the findings alone. */
+    const adr_linter *const *linters;
+    size_t linter_count;
+    /* Paths in sarif, github-actions, gitlab and ignore-file are relative to
+     * this directory, with '/'. NULL: the current directory. */
+    const char *base_dir;
 } adr_write_options;
 
-#define ADR_WRITE_OPTIONS_INIT {ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0}
+/* clang-format off */
+#define ADR_WRITE_OPTIONS_INIT \
+    {ADR_WRITE_OPTIONS_VERSION, NULL, ADR_SEVERITY_ERROR, 0, 0, NULL, 0, NULL}
+/* clang-format on */
 
 /*
  * Formats the findings of count results (one per linted file, in the order
- * given) into one text in the chosen format. On success *out is a
- * NUL-terminated string to free with adr_free() and *out_len (if not NULL)
- * its length. Fails with ADR_ENOTFOUND for an unknown format, ADR_EVERSION,
- * ADR_ENOMEM.
+ * given) into one text in the chosen format:
+ *
+ *   stylish         Spectral's default layout (1-based positions)
+ *   text            file:line:col severity code "message" (1-based)
+ *   json            Spectral's JSON array (0-based line, UTF-16 character)
+ *   sarif           SARIF 2.1.0 for GitHub code scanning
+ *   junit           JUnit XML, one testsuite per file
+ *   github-actions  workflow commands (::error file=...::message)
+ *   gitlab          GitLab Code Quality (1-based lines)
+ *   markdown        a table with each code linked to its documentation
+ *   ignore-file     an ignore file suppressing every finding (baseline)
+ *
+ * On success *out is a NUL-terminated string to free with adr_free() and
+ * *out_len (if not NULL) its length. Fails with ADR_ENOTFOUND for an
+ * unknown format, ADR_EVERSION, ADR_EINVAL, ADR_ENOMEM.
  */
 ADR_API int adr_result_write(const adr_result *const *results, size_t count,
                              const adr_write_options *opts, char **out, size_t *out_len);
+
+/* Number of output formats, and the name of the i-th (NULL when out of
+ * range), in the order listed above. Static strings. */
+ADR_API size_t adr_format_count(void);
+ADR_API const char *adr_format_name(size_t i);
 
 /* Frees memory the library handed to the caller (adr_result_write). */
 ADR_API void adr_free(void *ptr);
@@ -301,15 +451,15 @@ ADR_API void adr_free(void *ptr);
 
 /* Describes one rule as the linter knows it. Strings are owned by the linter. */
 typedef struct adr_rule_info {
-    const char *code;                 /* "nlgov:semver" */
-    const char *rule_id;              /* "/core/semver", "" when none */
-    const char *title;                /* one line */
-    const char *rationale;            /* why the rule exists, a paragraph */
-    const char *doc_url;              /* "" when none */
-    const char *plugin;               /* plugin (rule group) name, "core" for built-ins */
-    adr_severity default_severity;    /* the rule's own default */
-    adr_severity severity;            /* in this linter's profile and config; OFF when not run */
-    const char *aliases;              /* older codes accepted in config, space separated */
+    const char *code;              /* "nlgov:semver" */
+    const char *rule_id;           /* "/core/semver", "" when none */
+    const char *title;             /* one line */
+    const char *rationale;         /* why the rule exists, a paragraph */
+    const char *doc_url;           /* "" when none */
+    const char *plugin;            /* plugin (rule group) name, "core" for built-ins */
+    adr_severity default_severity; /* the rule's own default */
+    adr_severity severity;         /* in this linter's profile and config; OFF when not run */
+    const char *aliases;           /* older codes accepted in config, space separated */
 } adr_rule_info;
 
 /* Number of rules known to the linter (every loaded rule, run or not). */
@@ -333,8 +483,8 @@ ADR_API const char *adr_profile_name(size_t i);
  * Section - Editor support
  *
  * Added for the language server (adrlint lsp, bindings/cli/lsp*.c): linting
- * with unsaved buffers standing in for files, the files a lint depended on,
- * and the edit that suppresses a finding.
+ * with unsaved buffers standing in for files, and the edit that suppresses a
+ * finding. (adr_result_file() lists the files a lint depended on.)
  * ------------------------------------------------------------------------ */
 
 /*
@@ -358,16 +508,6 @@ typedef struct adr_source {
 ADR_API int adr_linter_lint_buffers(const adr_linter *linter, const char *data, size_t size,
                                     const char *name, const adr_source *sources, size_t count,
                                     adr_result **out);
-
-/*
- * The files the lint depended on: the linted file first (when it had a
- * name), then every file its $refs reached, including those that could not
- * be read (so that a program watching files can lint again when they
- * appear). Absolute, normalised paths. adr_result_file() returns NULL when i
- * is out of range; the strings are owned by result.
- */
-ADR_API size_t adr_result_file_count(const adr_result *result);
-ADR_API const char *adr_result_file(const adr_result *result, size_t i);
 
 /*
  * Computes the edit that suppresses the finding with this code at this

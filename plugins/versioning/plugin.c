@@ -6,8 +6,10 @@ extern const adr_rule adr_rule_semver;
 extern const adr_rule adr_rule_uri_version;
 extern const adr_rule adr_rule_missing_header;
 extern const adr_rule adr_rule_missing_version_header;
+extern const adr_rule adr_rule_version_header_value;
 
-ADR_DEFINE_PLUGIN("versioning", "Versioning: semantic versions, the major version in the URI, "
-                                "the API-Version header",
+ADR_DEFINE_PLUGIN("versioning",
+                  "Versioning: semantic versions, the major version in the URI, "
+                  "the API-Version header",
                   &adr_rule_semver, &adr_rule_uri_version, &adr_rule_missing_header,
-                  &adr_rule_missing_version_header)
+                  &adr_rule_missing_version_header, &adr_rule_version_header_value)
