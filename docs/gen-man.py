@@ -70,7 +70,7 @@ def generate(adrlint):
                              stdout=subprocess.PIPE).stdout.decode().split()[1]
     page = page.replace("@VERSION@", version)
     page = page.replace("@MAIN_OPTIONS@", options(helptext(adrlint)))
-    for cmd in ("lint", "baseline", "rules", "explain", "docs"):
+    for cmd in ("lint", "baseline", "rules", "explain", "docs", "lsp"):
         page = page.replace("@%s_OPTIONS@" % cmd.upper(), options(helptext(adrlint, cmd)))
     if "@" in re.sub(r"[\w.+-]+@[\w.-]+", "", page):
         raise SystemExit("gen-man: unreplaced placeholder in adrlint.1.in")

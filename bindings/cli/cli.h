@@ -31,6 +31,7 @@ extern const char cli_help_baseline[];
 extern const char cli_help_rules[];
 extern const char cli_help_explain[];
 extern const char cli_help_docs[];
+extern const char cli_help_lsp[];
 
 /* Command-line parsing, getopt_long-like but for Spectral's forms too:
  * "--name value", "--name=value", "-x value", "-xvalue", bundled short

@@ -15,6 +15,7 @@ const char cli_help_main[] =
     "  rules             list the rules and their severity in a profile\n"
     "  explain CODE...   explain rules, with an example that passes and one that fails\n"
     "  docs DIR          write the rule documentation (DIR/rules.md, DIR/rules/)\n"
+    "  lsp               run the language server (LSP) on standard input and output\n"
     "\n"
     "Options:\n"
     "  -h, --help        show this help\n"
@@ -126,3 +127,25 @@ const char cli_help_docs[] =
     "\n"
     "Options:\n"
     "  -h, --help  show this help\n";
+
+const char cli_help_lsp[] =
+    "Usage: adrlint lsp [options]\n"
+    "\n"
+    "Runs the language server (LSP 3.17) on standard input and output, for\n"
+    "editors: diagnostics as you type, hover with the rule's documentation, code\n"
+    "actions that ignore a finding or open its documentation. Each document uses\n"
+    "the nearest .adrlint.yaml, as 'adrlint lint' does.\n"
+    "\n"
+    "Options:\n"
+    "      --stdio        accepted for editors that pass it; standard input and\n"
+    "                     output are the only transport\n"
+    "      --debounce MS  wait MS milliseconds after a change before linting\n"
+    "                     (default 150; 0 lints at once)\n"
+    "      --jobs N       lint on N worker threads, 1 or 2 (default 2)\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Settings (initializationOptions, or \"adrlint\" in didChangeConfiguration):\n"
+    "\"profile\", the profile of documents without a .adrlint.yaml.\n"
+    "\n"
+    "Exit status: 0 after the client's shutdown and exit, 1 when the input ends or\n"
+    "exit comes without shutdown, 2 for usage errors.\n";

@@ -23,27 +23,6 @@ typedef struct session {
     bool exit_seen;
 } session;
 
-static void lsp_usage(FILE *f)
-{
-    fputs(
-        "Usage: adrlint lsp [options]\n"
-        "\n"
-        "Runs the language server (LSP 3.17) on standard input and output.\n"
-        "\n"
-        "Options:\n"
-        "  --stdio              accepted for editors that pass it; stdio is the only transport\n"
-        "  --debounce MS        wait MS milliseconds after a change before linting (default 150)\n"
-        "  --jobs N             lint on N worker threads, 1 or 2 (default 2)\n"
-        "  -h, --help           show this help\n"
-        "\n"
-        "Settings (initializationOptions, or workspace/didChangeConfiguration under\n"
-        "\"adrlint\"): \"profile\" for documents without a .adrlint.yaml.\n"
-        "\n"
-        "Exit status: 0 after shutdown and exit, 1 when the input ended or exit came\n"
-        "without shutdown, 2 for usage errors.\n",
-        f);
-}
-
 static void send_and_free(json_object *m)
 {
     rpc_send(m);
@@ -379,7 +358,7 @@ int cmd_lsp(int argc, char **argv)
         const char *a = argv[i];
         const char *v = NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            lsp_usage(stdout);
+            fputs(cli_help_lsp, stdout);
             return EXIT_CLEAN;
         } else if (strcmp(a, "--stdio") == 0) {
             continue;

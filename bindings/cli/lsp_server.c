@@ -1016,11 +1016,25 @@ static bool is_config_name(const char *path)
     return b && (strcmp(b, ".adrlint.yaml") == 0 || strcmp(b, ".adrlint.yml") == 0);
 }
 
+/* A configuration, or the ignore file a configuration names: a change to
+ * it changes what every linter made from it reports (under the lock). */
+static bool is_config_file(server *s, const char *path)
+{
+    if (!path) return false;
+    if (is_config_name(path)) return true;
+    for (size_t i = 0; i < s->nlinters; i++) {
+        const char *ig =
+            s->linters[i]->linter ? adr_linter_ignore_file(s->linters[i]->linter) : NULL;
+        if (ig && strcmp(ig, path) == 0) return true;
+    }
+    return false;
+}
+
 void server_save(server *s, const char *uri)
 {
     pthread_mutex_lock(&s->lock);
     doc *d = find_doc(s, uri);
-    bool config = d && is_config_name(d->path);
+    bool config = d && is_config_file(s, d->path);
     if (d && !config) schedule(s, d, 0);
     pthread_mutex_unlock(&s->lock);
     /* Clients without file watching still tell us when a configuration they
@@ -1074,16 +1088,13 @@ void server_file_changed(server *s, const char *uri)
     char *path = raw ? path_normalize(raw) : NULL;
     free(raw);
     if (!path) return;
-    if (is_config_name(path)) {
-        free(path);
-        server_reload(s);
-        return;
-    }
     pthread_mutex_lock(&s->lock);
+    bool config = is_config_file(s, path);
     /* An open document's buffer, not the disk, is what lints read. */
-    if (!find_key(s, path)) schedule_dependents(s, path, NULL, s->debounce_ms);
+    if (!config && !find_key(s, path)) schedule_dependents(s, path, NULL, s->debounce_ms);
     pthread_mutex_unlock(&s->lock);
     free(path);
+    if (config) server_reload(s);
 }
 
 void server_reload(server *s)

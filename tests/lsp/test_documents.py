@@ -228,6 +228,20 @@ def test_configuration_reload_changes_a_severity(client, tmp_path):
     assert client.shutdown_and_exit() == 0
 
 
+def test_ignore_file_changes_reload(client, tmp_path):
+    client.initialize({})
+    (tmp_path / ".adrlint.yaml").write_text("ignore-file: lint-ignore.yaml\n")
+    ignore = tmp_path / "lint-ignore.yaml"
+    ignore.write_text("api.yaml:\n  nlgov:semver:\n    - '#/info/version'\n")
+    uri = client.open(str(tmp_path / "api.yaml"), api_text("'1.0'"))
+    assert semver(client.wait_diagnostics(uri, 1)) == []
+    ignore.write_text("{}\n")
+    client.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": uri_of(str(ignore)), "type": 2}]})
+    assert len(semver(client.wait_diagnostics(uri, 1))) == 1
+    assert client.shutdown_and_exit() == 0
+
+
 def test_saving_a_configuration_reloads_without_file_watching(client, tmp_path):
     client.initialize({})
     uri = client.open(str(tmp_path / "api.yaml"), api_text("'1.0'"))
