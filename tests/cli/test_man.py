@@ -14,7 +14,7 @@ GEN = os.path.join(SOURCE, "docs", "gen-man.py")
 
 def help_options():
     opts = set()
-    for args in ([], ["lint"], ["baseline"], ["rules"], ["explain"], ["docs"]):
+    for args in ([], ["lint"], ["baseline"], ["rules"], ["explain"], ["docs"], ["lsp"]):
         r = adrlint(*args, "--help")
         assert r.rc == 0, r
         opts |= set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*|-[a-zA-Z])(?![\w-])", r.out))
