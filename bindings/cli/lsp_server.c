@@ -1115,7 +1115,11 @@ bool server_defer(server *s, const char *uri, json_object *req)
     doc *d = find_doc(s, uri);
     bool wait = d && d->openapi && (d->pending || d->running) &&
                 grow((void **)&d->deferred, &d->capdeferred, d->ndeferred + 1, sizeof *d->deferred);
-    if (wait) d->deferred[d->ndeferred++] = json_object_get(req);
+    /* A copy of its own: json-c's reference counts are not for sharing
+     * between threads, and a worker answers it. */
+    json_object *copy = NULL;
+    if (wait && json_object_deep_copy(req, &copy, NULL) == 0) d->deferred[d->ndeferred++] = copy;
+    else wait = false;
     pthread_mutex_unlock(&s->lock);
     return wait;
 }

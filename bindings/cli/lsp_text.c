@@ -33,7 +33,8 @@ static bool build_lines(text *t)
     return true;
 }
 
-text *text_new(const char *data, size_t len)
+/* A text of len bytes whose data the caller fills, then text_done(). */
+static text *text_alloc(size_t len)
 {
     /* Offsets are 32-bit, as in libadrlint. */
     if (len >= UINT32_MAX) return NULL;
@@ -45,15 +46,27 @@ text *text_new(const char *data, size_t len)
         free(t);
         return NULL;
     }
-    if (len) memcpy(t->data, data, len);
     t->data[len] = 0;
     t->len = len;
+    return t;
+}
+
+static text *text_done(text *t)
+{
     if (!build_lines(t)) {
         free(t->data);
         free(t);
         return NULL;
     }
     return t;
+}
+
+text *text_new(const char *data, size_t len)
+{
+    text *t = text_alloc(len);
+    if (!t) return NULL;
+    if (len) memcpy(t->data, data, len);
+    return text_done(t);
 }
 
 text *text_ref(text *t)
@@ -135,14 +148,12 @@ text *text_edit(const text *t, lsp_pos start, lsp_pos end, const char *ins, size
     if (e < s) e = s;
     size_t n = t->len - (e - s);
     if (inslen >= UINT32_MAX - n) return NULL;
-    char *buf = malloc(n + inslen + 1);
-    if (!buf) return NULL;
-    memcpy(buf, t->data, s);
-    if (inslen) memcpy(buf + s, ins, inslen);
-    memcpy(buf + s + inslen, t->data + e, t->len - e);
-    text *nt = text_new(buf, n + inslen);
-    free(buf);
-    return nt;
+    text *nt = text_alloc(n + inslen);
+    if (!nt) return NULL;
+    memcpy(nt->data, t->data, s);
+    if (inslen) memcpy(nt->data + s, ins, inslen);
+    memcpy(nt->data + s + inslen, t->data + e, t->len - e);
+    return text_done(nt);
 }
 
 /* ---- URIs ---- */
