@@ -58,6 +58,22 @@ def test_a_superseded_version_is_never_published(client, tmp_path):
     assert client.shutdown_and_exit() == 0
 
 
+def test_a_slow_lint_does_not_hold_up_requests(client, tmp_path):
+    client.initialize({})
+    item = "  /r%d:\n    get:\n      description: " + "x" * 300 + "\n      responses: {}\n"
+    text = api_text().replace("paths:\n", "paths:\n" + "".join(
+        item % i for i in range(20 * 1024 * 1024 // len(item))), 1)
+    uri = client.open(str(tmp_path / "big.yaml"), text)
+    small = client.open(str(tmp_path / "small.yaml"), "name: x\n")
+    r = client.request("textDocument/hover", {"textDocument": {"uri": small},
+                                              "position": {"line": 0, "character": 1}})
+    assert r["result"] is None
+    # Answered while the big document was still being linted.
+    assert client.published(uri) == []
+    client.wait_diagnostics(uri, 1, timeout=120)
+    assert client.shutdown_and_exit() == 0
+
+
 def test_changes_within_the_debounce_give_one_publication(tmp_path):
     c = Client(debounce=300)
     try:

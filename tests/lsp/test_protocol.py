@@ -3,6 +3,7 @@ protocol names (or is ignored, for notifications) and the server keeps
 serving; framing survives partial reads, bad headers and huge messages; the
 exit code follows shutdown/exit."""
 import json
+import random
 import time
 
 import pytest
@@ -218,4 +219,22 @@ def test_large_document_is_fine(client, tmp_path):
     pub = client.wait_diagnostics(uri, 1, timeout=120)
     assert [d["code"] for d in pub["diagnostics"] if d["code"] == "nlgov:semver"] == \
         ["nlgov:semver"]
+    alive(client)
+
+
+def test_random_garbage_between_messages(client):
+    """Bytes from a fixed random stream between real messages: each burst
+    costs at most an error response, and the next request is answered."""
+    client.initialize({})
+    rnd = random.Random(20240601)
+    alphabet = b"{}[]\":,0123456789abcdefghijklmnopqrstuvwxyz \r\n\t\\\x00\xff\xc3"
+    for i in range(200):
+        n = rnd.randrange(1, 400)
+        garbage = bytes(rnd.choice(alphabet) for _ in range(n))
+        if rnd.random() < 0.3:
+            garbage = b"Content-Length: %d\r\n\r\n" % len(garbage) + garbage
+        client.send_raw(garbage)
+        rid = client.request_async("nope/%d" % i)
+        r = client.wait_response(rid)
+        assert r["error"]["code"] == -32601
     alive(client)
