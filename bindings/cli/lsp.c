@@ -353,7 +353,7 @@ static int arg_int(const char *s, int lo, int hi, int *out)
 
 int cmd_lsp(int argc, char **argv)
 {
-    server_options so = {DEFAULT_DEBOUNCE_MS, 2};
+    server_options so = {DEFAULT_DEBOUNCE_MS, 2, false};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = NULL;
@@ -362,6 +362,8 @@ int cmd_lsp(int argc, char **argv)
             return EXIT_CLEAN;
         } else if (strcmp(a, "--stdio") == 0) {
             continue;
+        } else if (strcmp(a, "--allow-plugins") == 0) {
+            so.allow_plugins = true;
         } else if (strncmp(a, "--debounce", 10) == 0 || strncmp(a, "--jobs", 6) == 0) {
             bool deb = a[2] == 'd';
             size_t n = deb ? 10 : 6;

@@ -151,6 +151,7 @@ typedef struct server server;
 typedef struct server_options {
     int debounce_ms;
     int jobs;
+    bool allow_plugins; /* configurations may load plugins (--allow-plugins) */
 } server_options;
 
 /* One published diagnostic, kept for hover and code actions. */

@@ -16,8 +16,6 @@
  * text. */
 #include "lsp.h"
 
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +32,8 @@ typedef struct contrib {
 
 typedef struct lcache {
     int refs;
-    char *config; /* configuration path, "" for none */
-    char *profile;
-    adr_linter *linter; /* NULL when creating it failed: */
+    char *config;       /* configuration path, "" for none */
+    adr_linter *linter; /* NULL when creating it failed, and error says why */
     char *error;
 } lcache;
 
@@ -75,6 +72,7 @@ struct server {
     int nthreads;
     bool quit;
     int debounce_ms;
+    bool allow_plugins;
     pos_encoding enc;
     char *profile;
     doc **docs;
@@ -172,7 +170,6 @@ static void lcache_unref(lcache *c)
     if (!c || --c->refs > 0) return;
     adr_linter_free(c->linter);
     free(c->config);
-    free(c->profile);
     free(c->error);
     free(c);
 }
@@ -196,22 +193,24 @@ static lcache *linter_for(server *s, const char *config)
     pthread_mutex_unlock(&s->lock);
 
     lcache *c = calloc(1, sizeof *c);
-    if (!c) {
+    if (c) c->config = strdup(config);
+    if (!c || !c->config) {
+        free(c);
         free(profile);
         return NULL;
     }
     c->refs = 1;
-    c->config = strdup(config);
-    c->profile = profile;
     adr_options o = ADR_OPTIONS_INIT;
     o.profile = profile;
     o.config_path = *config ? config : NULL;
-    /* Never ADR_OPTION_ALLOW_PLUGINS: opening a repository in an editor
-     * must not run code its configuration names. */
+    /* Opening a repository in an editor must not run code its configuration
+     * names, unless the user's own command line says so. */
+    if (s->allow_plugins) o.flags |= ADR_OPTION_ALLOW_PLUGINS;
     if (adr_linter_new(&c->linter, &o) != ADR_OK) {
         c->error = strdup(adr_last_error());
         rpc_log(1, "adrlint: %s", c->error ? c->error : "cannot create a linter");
     }
+    free(profile);
 
     pthread_mutex_lock(&s->lock);
     lcache *use = c;
@@ -785,6 +784,7 @@ server *server_new(const server_options *opts)
     server *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->debounce_ms = opts->debounce_ms;
+    s->allow_plugins = opts->allow_plugins;
     s->enc = ENC_UTF16;
     pthread_mutex_init(&s->lock, NULL);
     pthread_condattr_t ca;
@@ -1118,8 +1118,10 @@ bool server_defer(server *s, const char *uri, json_object *req)
     /* A copy of its own: json-c's reference counts are not for sharing
      * between threads, and a worker answers it. */
     json_object *copy = NULL;
-    if (wait && json_object_deep_copy(req, &copy, NULL) == 0) d->deferred[d->ndeferred++] = copy;
-    else wait = false;
+    if (wait && json_object_deep_copy(req, &copy, NULL) == 0)
+        d->deferred[d->ndeferred++] = copy;
+    else
+        wait = false;
     pthread_mutex_unlock(&s->lock);
     return wait;
 }

@@ -258,6 +258,23 @@ def test_ignore_file_changes_reload(client, tmp_path):
     assert client.shutdown_and_exit() == 0
 
 
+@pytest.mark.parametrize("allow", [False, True])
+def test_plugins_named_by_a_configuration_need_allow_plugins(tmp_path, allow):
+    c = Client(*(["--allow-plugins"] if allow else []))
+    try:
+        c.initialize({})
+        (tmp_path / ".adrlint.yaml").write_text("plugins:\n  - ./missing-plugin.so\n")
+        uri = c.open(str(tmp_path / "api.yaml"), api_text())
+        d = c.wait_diagnostics(uri, 1)["diagnostics"]
+        assert [x["code"] for x in d] == ["adrlint-config"]
+        refused = "refusing to load plugins" in d[0]["message"]
+        assert refused != allow, d[0]["message"]
+        assert allow == ("missing-plugin.so" in d[0]["message"])
+        assert c.shutdown_and_exit() == 0
+    finally:
+        c.close()
+
+
 def test_saving_a_configuration_reloads_without_file_watching(client, tmp_path):
     client.initialize({})
     uri = client.open(str(tmp_path / "api.yaml"), api_text("'1.0'"))
