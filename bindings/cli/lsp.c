@@ -327,10 +327,10 @@ static void on_message(session *S, const char *body, size_t len)
     bool params_ok = !has_params || json_object_is_type(params, json_type_object) ||
                      json_object_is_type(params, json_type_array);
     if (!json_object_is_type(mv, json_type_string) || !params_ok) {
-        if (has_id)
-            reply_error(id, RPC_INVALID_REQUEST,
-                        !params_ok ? "params must be an object or an array"
-                                   : "method must be a string");
+        /* Not a valid notification either: JSON-RPC answers with id null. */
+        reply_error(id, RPC_INVALID_REQUEST,
+                    !params_ok ? "params must be an object or an array"
+                               : "method must be a string");
         json_object_put(msg);
         return;
     }

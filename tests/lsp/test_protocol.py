@@ -62,6 +62,9 @@ def test_invalid_requests(client):
         ({"jsonrpc": "2.0", "id": 7, "method": 12}, 7),
         ({"jsonrpc": "2.0", "id": "s8", "params": {}}, "s8"),            # no method
         ({"jsonrpc": "2.0", "id": 9, "method": "textDocument/hover", "params": "x"}, 9),
+        ({"jsonrpc": "2.0", "method": ["exit"]}, None),
+        ({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": 3}, None),
+        ({"jsonrpc": "2.0"}, None),
     ]
     for msg, want_id in cases:
         e = error_of(client, body(msg))
