@@ -762,7 +762,12 @@ static void check_parameter(vc *c, const adr_node *n)
     check_schema_or_content(c, n);
     const adr_node *in = h->get(n, "in");
     if (!in) {
-        h->report(c->ctx, n, "Parameter must have a valid \"in\" property.");
+        /* Spectral's 3.0 schema has its own message; its 3.1 schema just
+         * requires the field. */
+        if (c->v31)
+            rep(c, n, "must have required property \"in\"");
+        else
+            h->report(c->ctx, n, "Parameter must have a valid \"in\" property.");
         return;
     }
     const char *const *allowed = c->v31 ? in31 : in30;
@@ -910,7 +915,9 @@ static void extra_checks(vc *c, const adr_node *n, oas_obj o)
                       "The document must have either \"paths\", \"webhooks\" or "
                       "\"components\".");
         break;
-    case O_LICENSE: exclusive(c, n, "identifier", "url"); break;
+    case O_LICENSE:
+        if (c->v31) exclusive(c, n, "identifier", "url");
+        break;
     case O_COMPONENTS: check_component_names(c, n); break;
     case O_PARAMETER: check_parameter(c, n); break;
     case O_HEADER: check_header(c, n); break;
