@@ -47,12 +47,13 @@ static void v_schema(vc *c, const adr_node *n);
 
 /* -- Field lookup --------------------------------------------------------- */
 
+/* Field names differ in length or in their first, middle or last byte
+ * often enough for linear probing to settle in one or two steps. */
 static unsigned key_hash(const char *s, size_t n)
 {
-    unsigned h = (unsigned)n * 131u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    if (n == 0) return 0;
+    return (unsigned)n * 31u + (unsigned char)s[0] * 7u + (unsigned char)s[n / 2] * 17u +
+           (unsigned char)s[n - 1] * 131u;
 }
 
 static void build_tables(vstate *st)
@@ -192,10 +193,24 @@ static bool is_alnum(char ch)
 }
 
 /* RFC 3986 characters: unreserved, sub-delims, ":" and "@" (pchar), plus
- * the double quote ajv-formats' full uri patterns also let through. */
+ * the double quote ajv-formats' full uri patterns also let through. A table:
+ * every $ref string goes through this. */
+#define PC(ch) [(unsigned char)(ch)] = 1
+static const unsigned char pchar_table[256] = {
+    PC('-'), PC('.'), PC('_'), PC('~'), PC('!'), PC('$'), PC('&'), PC('\''), PC('('), PC(')'),
+    PC('*'), PC('+'), PC(','), PC(';'), PC('='), PC(':'), PC('@'), PC('"'),  PC('0'), PC('1'),
+    PC('2'), PC('3'), PC('4'), PC('5'), PC('6'), PC('7'), PC('8'), PC('9'),  PC('a'), PC('b'),
+    PC('c'), PC('d'), PC('e'), PC('f'), PC('g'), PC('h'), PC('i'), PC('j'),  PC('k'), PC('l'),
+    PC('m'), PC('n'), PC('o'), PC('p'), PC('q'), PC('r'), PC('s'), PC('t'),  PC('u'), PC('v'),
+    PC('w'), PC('x'), PC('y'), PC('z'), PC('A'), PC('B'), PC('C'), PC('D'),  PC('E'), PC('F'),
+    PC('G'), PC('H'), PC('I'), PC('J'), PC('K'), PC('L'), PC('M'), PC('N'),  PC('O'), PC('P'),
+    PC('Q'), PC('R'), PC('S'), PC('T'), PC('U'), PC('V'), PC('W'), PC('X'),  PC('Y'), PC('Z'),
+};
+#undef PC
+
 static bool is_pchar(char ch)
 {
-    return is_alnum(ch) || strchr("-._~!$&'()*+,;=:@\"", ch) != NULL;
+    return pchar_table[(unsigned char)ch] != 0;
 }
 
 /* ajv-formats' "uri-reference" (and "uri" when scheme is required): RFC
@@ -349,8 +364,10 @@ static void enum_error(vc *c, const adr_node *v, const char *const *allowed)
 
 static bool in_list(const adr_host *h, const adr_node *v, const char *const *allowed)
 {
-    for (size_t i = 0; allowed[i]; i++)
-        if (text_is(h, v, allowed[i])) return true;
+    size_t n;
+    const char *s = h->text(v, &n);
+    for (size_t i = 0; s && allowed[i]; i++)
+        if (strncmp(allowed[i], s, n) == 0 && allowed[i][n] == 0) return true;
     return false;
 }
 
@@ -394,14 +411,35 @@ static bool deep_equal(const adr_host *h, const adr_node *a, const adr_node *b)
     return la == lb && (la == 0 || memcmp(sa, sb, la) == 0);
 }
 
+/* A cheap fingerprint of a value; equal values have equal fingerprints. */
+static unsigned fingerprint(const adr_host *h, const adr_node *n)
+{
+    adr_node_type t = h->type(n);
+    double d;
+    if (h->number(n, &d)) return 1u;
+    unsigned x = (unsigned)t * 2654435761u ^ (unsigned)h->count(n);
+    /* A map's first key may be any of its keys in the other value, so only
+     * a lone key (a Reference Object) is used. */
+    const adr_node *s = t == ADR_NODE_MAP && h->count(n) == 1 ? h->value_at(n, 0) : n;
+    size_t len;
+    const char *txt = h->text(s, &len);
+    for (size_t i = 0; txt && i < len; i++)
+        x = (x ^ (unsigned char)txt[i]) * 16777619u;
+    return x;
+}
+
 /* ajv's uniqueItems: the last item equal to an earlier one. */
 static void check_unique(vc *c, const adr_node *arr)
 {
     const adr_host *h = c->h;
     size_t n = h->count(arr);
+    unsigned fp[64];
+    bool use_fp = n <= sizeof fp / sizeof *fp;
+    for (size_t i = 0; use_fp && i < n; i++)
+        fp[i] = fingerprint(h, h->item(arr, i));
     for (size_t i = n; i-- > 1;)
         for (size_t j = i; j-- > 0;)
-            if (deep_equal(h, h->item(arr, i), h->item(arr, j))) {
+            if ((!use_fp || fp[i] == fp[j]) && deep_equal(h, h->item(arr, i), h->item(arr, j))) {
                 rep(c, arr, "must not have duplicate items (items ## %zu and %zu are identical)", j,
                     i);
                 return;
