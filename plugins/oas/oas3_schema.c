@@ -495,17 +495,51 @@ static bool first_visit(vc *c, const adr_node *t, oas_obj o)
     return true;
 }
 
-/* A reference into another file: its target is validated as what the
- * reference stands for, once. Targets in this document are validated where
- * they are defined. */
+/* The next segment of a JSON pointer from *p (which is at a '/'). */
+static bool pointer_segment(const char **p, const char *end, const char **seg, size_t *len)
+{
+    if (*p >= end || **p != '/') return false;
+    const char *s = ++*p;
+    while (*p < end && **p != '/')
+        ++*p;
+    *seg = s;
+    *len = (size_t)(*p - s);
+    return true;
+}
+
+/* Whether the walk below validates what a fragment points into: anything
+ * under a root field of this version, components maps included. Targets
+ * under extensions or unknown keys are not walked. */
+static bool walked(const vc *c, const char *frag, size_t n)
+{
+    const char *p = frag, *end = frag + n, *s1, *s2;
+    size_t l1, l2;
+    unsigned idx;
+    /* "#" is the document itself, validated as such. */
+    if (n == 0) return true;
+    if (!pointer_segment(&p, end, &s1, &l1) || !lookup(c, O_ROOT, s1, l1, &idx)) return false;
+    if (l1 != 10 || memcmp(s1, "components", 10) != 0) return true;
+    return !pointer_segment(&p, end, &s2, &l2) || lookup(c, O_COMPONENTS, s2, l2, &idx) != NULL;
+}
+
+/* Reference targets are validated as what the reference stands for, once:
+ * those in other files, and those in this document that the walk does not
+ * reach (under an extension, or an unknown key). Everything else is
+ * validated where it is defined. */
 static void follow(vc *c, const adr_node *ref_obj, oas_obj o)
 {
     const adr_host *h = c->h;
     size_t n;
     const char *ref = h->text(h->get(ref_obj, "$ref"), &n);
-    if (!ref || n == 0 || ref[0] == '#') return;
+    if (!ref || n == 0) return;
+    const char *hash = memchr(ref, '#', n);
+    const char *frag = hash ? hash + 1 : ref + n;
+    size_t fl = (size_t)(ref + n - frag);
+    if (ref[0] == '#' && walked(c, frag, fl)) return;
     const adr_node *t = h->deref(c->ctx, ref_obj);
-    if (!t || t == ref_obj || doc_root(h, t) == c->root || !first_visit(c, t, o)) return;
+    if (!t || t == ref_obj) return;
+    if (ref[0] != '#' && doc_root(h, t) == c->root && walked(c, frag, fl)) return;
+    if (!first_visit(c, t, o)) return;
     if (o == O_SCHEMA)
         v_schema(c, t);
     else
