@@ -23,11 +23,12 @@ typedef struct followed {
     uint32_t obj;
 } followed;
 
-/* Per-run state: the field lookup tables and the targets of references into
- * other files that were validated already. */
+/* Per-run state: the field lookup tables and the reference targets that
+ * were validated already. */
 typedef struct vstate {
     bool built;
     uint8_t slots[O_COUNT][OAS_HASH_SLOTS]; /* field index + 1, 0 empty */
+    uint8_t lens[O_COUNT][OAS_MAX_FIELDS];  /* field name lengths */
     followed *seen;
     size_t nseen, capseen;
 } vstate;
@@ -63,7 +64,8 @@ static void build_tables(vstate *st)
         for (uint8_t i = 0; i < sp->nfields; i++) {
             const char *name = sp->fields[i].name;
             if (!name) continue;
-            unsigned s = key_hash(name, strlen(name)) & (OAS_HASH_SLOTS - 1);
+            st->lens[o][i] = (uint8_t)strlen(name);
+            unsigned s = key_hash(name, st->lens[o][i]) & (OAS_HASH_SLOTS - 1);
             while (st->slots[o][s])
                 s = (s + 1) & (OAS_HASH_SLOTS - 1);
             st->slots[o][s] = (uint8_t)(i + 1);
@@ -81,7 +83,7 @@ static const oas_field *lookup(const vc *c, oas_obj o, const char *s, size_t n, 
         uint8_t e = slots[h];
         if (!e) return NULL;
         const oas_field *f = &sp->fields[e - 1];
-        if (strncmp(f->name, s, n) == 0 && f->name[n] == 0) {
+        if (c->st->lens[o][e - 1] == n && memcmp(f->name, s, n) == 0) {
             if (f->flags & (c->v31 ? FL_V30 : FL_V31)) return NULL;
             *idx = e - 1u;
             return f;
@@ -367,7 +369,7 @@ static bool in_list(const adr_host *h, const adr_node *v, const char *const *all
     size_t n;
     const char *s = h->text(v, &n);
     for (size_t i = 0; s && allowed[i]; i++)
-        if (strncmp(allowed[i], s, n) == 0 && allowed[i][n] == 0) return true;
+        if (strlen(allowed[i]) == n && memcmp(allowed[i], s, n) == 0) return true;
     return false;
 }
 

@@ -270,6 +270,10 @@ static const oas_field schema_fields[] = {
     F("examples", VK_ANY_ARR, 0, FL_V31),
 };
 
+/* Fields are tracked in a 64-bit mask; the Schema Object has the most. */
+_Static_assert(sizeof schema_fields / sizeof schema_fields[0] <= OAS_MAX_FIELDS,
+               "too many Schema Object fields");
+
 static const oas_field discriminator_fields[] = {
     F("propertyName", VK_STRING, F_NONE, FL_REQ),
     F("mapping", VK_STR_MAP, 0, 0),
