@@ -42,7 +42,7 @@ typedef struct vc {
     const adr_node *root;
 } vc;
 
-static void v_obj(vc *c, const adr_node *n, oas_obj o);
+static const adr_node *v_obj(vc *c, const adr_node *n, oas_obj o);
 static void v_obj_or_ref(vc *c, const adr_node *n, oas_obj o);
 static void v_schema(vc *c, const adr_node *n);
 
@@ -528,11 +528,11 @@ static bool walked(const vc *c, const char *frag, size_t n)
  * those in other files, and those in this document that the walk does not
  * reach (under an extension, or an unknown key). Everything else is
  * validated where it is defined. */
-static void follow(vc *c, const adr_node *ref_obj, oas_obj o)
+static void follow(vc *c, const adr_node *ref_obj, const adr_node *ref_value, oas_obj o)
 {
     const adr_host *h = c->h;
     size_t n;
-    const char *ref = h->text(h->get(ref_obj, "$ref"), &n);
+    const char *ref = h->text(ref_value, &n);
     if (!ref || n == 0) return;
     const char *hash = memchr(ref, '#', n);
     const char *frag = hash ? hash + 1 : ref + n;
@@ -560,7 +560,7 @@ static void v_reference(vc *c, const adr_node *n, oas_obj o)
         if (s) expect(c, s, ADR_NODE_STRING, "string");
         if (d) expect(c, d, ADR_NODE_STRING, "string");
     }
-    follow(c, n, o);
+    follow(c, n, ref, o);
 }
 
 /* -- Values --------------------------------------------------------------- */
@@ -591,9 +591,9 @@ static void v_schema(vc *c, const adr_node *n)
             type_error(c, n, "object,boolean");
             return;
         }
-        v_obj(c, n, O_SCHEMA);
         /* $ref beside other keywords is a keyword of its own in 3.1. */
-        follow(c, n, O_SCHEMA);
+        const adr_node *ref = v_obj(c, n, O_SCHEMA);
+        if (ref) follow(c, n, ref, O_SCHEMA);
         return;
     }
     if (!expect(c, n, ADR_NODE_MAP, "object")) return;
@@ -977,7 +977,7 @@ static bool is_bearer(const adr_host *h, const adr_node *scheme)
     return adr_r_text_eq_ci(h, scheme, "bearer");
 }
 
-static void extra_checks(vc *c, const adr_node *n, oas_obj o)
+static void extra_checks(vc *c, const adr_node *n, oas_obj o, const adr_node *ref)
 {
     const adr_host *h = c->h;
     switch (o) {
@@ -999,7 +999,9 @@ static void extra_checks(vc *c, const adr_node *n, oas_obj o)
     case O_EXAMPLE: exclusive(c, n, "value", "externalValue"); break;
     case O_LINK: check_link(c, n); break;
     case O_RESPONSES: check_responses(c, n); break;
-    case O_PATH_ITEM: follow(c, n, O_PATH_ITEM); break;
+    case O_PATH_ITEM:
+        if (ref) follow(c, n, ref, O_PATH_ITEM);
+        break;
     case O_SS_HTTP: {
         const adr_node *bf = h->get(n, "bearerFormat");
         if (bf && !is_bearer(h, h->get(n, "scheme")))
@@ -1014,19 +1016,22 @@ static void extra_checks(vc *c, const adr_node *n, oas_obj o)
 
 /* Validates map n as an object of type o: every key is a field of this
  * version, a patterned field or an extension; values have the field's type;
- * required fields are present. */
-static void v_obj(vc *c, const adr_node *n, oas_obj o)
+ * required fields are present. Returns the value of its "$ref" field, when
+ * the type has one (Path Item, 3.1 Schema), so that it need not be looked
+ * up again. */
+static const adr_node *v_obj(vc *c, const adr_node *n, oas_obj o)
 {
     const adr_host *h = c->h;
     if (o == O_SECURITY_SCHEME) {
         v_security_scheme(c, n);
-        return;
+        return NULL;
     }
-    if (c->depth >= MAX_DEPTH) return;
+    if (c->depth >= MAX_DEPTH) return NULL;
     c->depth++;
     const oas_spec *sp = &oas_specs[o];
     bool open = (sp->flags & (c->v31 ? OF_OPEN31 : OF_OPEN30)) != 0;
     uint64_t seen = 0;
+    const adr_node *ref = NULL;
     for (size_t i = 0, cnt = h->count(n); i < cnt; i++) {
         const adr_node *key = h->key_at(n, i);
         const adr_node *val = h->value_at(n, i);
@@ -1037,6 +1042,7 @@ static void v_obj(vc *c, const adr_node *n, oas_obj o)
         const oas_field *f = lookup(c, o, k, kl, &idx);
         if (f) {
             seen |= 1ull << idx;
+            if (f->name[0] == '$' && f->name[1] == 'r') ref = val;
             v_value(c, val, f);
             continue;
         }
@@ -1067,8 +1073,9 @@ static void v_obj(vc *c, const adr_node *n, oas_obj o)
         if ((f->flags & req) && !(seen & (1ull << i)))
             rep(c, n, "must have required property \"%s\"", f->name);
     }
-    extra_checks(c, n, o);
+    extra_checks(c, n, o, ref);
     c->depth--;
+    return ref;
 }
 
 /* -- The rule ------------------------------------------------------------- */
