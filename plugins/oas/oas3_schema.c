@@ -645,10 +645,18 @@ static void v_string_array(vc *c, const adr_node *a, bool unique)
     if (unique) check_unique(c, a);
 }
 
+/* JavaScript's Number.isInteger, without casting out-of-range values. */
+static bool is_integral(double d)
+{
+    if (d != d) return false;
+    if (d > 9.0e15 || d < -9.0e15) return d - d == 0; /* false for infinities */
+    return d == (double)(long long)d;
+}
+
 static void v_nonneg_int(vc *c, const adr_node *v)
 {
     double d;
-    if (!c->h->number(v, &d) || d != (double)(long long)d) {
+    if (!c->h->number(v, &d) || !is_integral(d)) {
         type_error(c, v, "integer");
         return;
     }
