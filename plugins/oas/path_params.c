@@ -11,14 +11,13 @@ typedef struct name_ref {
     const adr_node *at; /* where to report (the parameter as written) */
 } name_ref;
 
-/* Scratch space of one run, grown by doubling. */
+/* Scratch space of one run: parameter names, grown by doubling, and the
+ * paths seen so far by their normalized form (one table per document). */
 typedef struct pp_state {
     name_ref *buf;
     size_t cap;
-    char **norm; /* normalized paths seen so far */
-    size_t *normlen;
-    const adr_node **normkey;
-    size_t nnorm, capnorm;
+    const adr_node **paths; /* path keys, open addressing */
+    size_t cappaths;
 } pp_state;
 
 typedef struct list {
@@ -104,46 +103,58 @@ static size_t count_params(const adr_host *h, const adr_node *item)
     return n;
 }
 
-/* Paths that differ only in the names of their variables are one path. */
-static void check_equivalent(const adr_host *h, adr_ctx *ctx, pp_state *st, const char *path,
-                             size_t len, const adr_node *at)
+/* The next character of a path with every {variable} read as '%' (a
+ * character a path template cannot otherwise contain); 0 at the end. */
+static char norm_next(const char *p, size_t n, size_t *i)
 {
-    char *norm = h->alloc(ctx, len + 1);
-    if (!norm) return;
-    size_t w = 0;
-    for (size_t i = 0; i < len; i++) {
-        const char *close = path[i] == '{' ? memchr(path + i, '}', len - i) : NULL;
+    if (*i >= n) return 0;
+    if (p[*i] == '{') {
+        const char *close = memchr(p + *i, '}', n - *i);
         if (close) {
-            norm[w++] = '%';
-            i = (size_t)(close - path);
-        } else {
-            norm[w++] = path[i];
+            *i = (size_t)(close - p) + 1;
+            return '%';
         }
     }
-    for (size_t i = 0; i < st->nnorm; i++)
-        if (st->normlen[i] == w && memcmp(st->norm[i], norm, w) == 0) {
-            size_t ol;
-            const char *other = h->text(st->normkey[i], &ol);
+    return p[(*i)++];
+}
+
+static unsigned norm_hash(const char *p, size_t n)
+{
+    unsigned x = 2166136261u;
+    size_t i = 0;
+    for (char ch; (ch = norm_next(p, n, &i));)
+        x = (x ^ (unsigned char)ch) * 16777619u;
+    return x;
+}
+
+static bool norm_equal(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        char x = norm_next(a, an, &i), y = norm_next(b, bn, &j);
+        if (x != y) return false;
+        if (!x) return i >= an && j >= bn;
+    }
+}
+
+/* Paths that differ only in the names of their variables are one path. */
+static void check_equivalent(const adr_host *h, adr_ctx *ctx, pp_state *st, const adr_node *key,
+                             const adr_node *at)
+{
+    size_t len;
+    const char *path = h->text(key, &len);
+    if (!st->paths) return;
+    size_t k = norm_hash(path, len) & (st->cappaths - 1);
+    for (; st->paths[k]; k = (k + 1) & (st->cappaths - 1)) {
+        size_t ol;
+        const char *other = h->text(st->paths[k], &ol);
+        if (norm_equal(other, ol, path, len)) {
             h->report(ctx, at, "Paths \"%.*s\" and \"%.*s\" must not be equivalent.", (int)ol,
                       other, (int)len, path);
             return;
         }
-    if (st->nnorm == st->capnorm) {
-        size_t cap = st->capnorm ? st->capnorm * 2 : 64;
-        char **a = h->alloc(ctx, cap * sizeof *a);
-        size_t *b = h->alloc(ctx, cap * sizeof *b);
-        const adr_node **c = h->alloc(ctx, cap * sizeof *c);
-        if (!a || !b || !c) return;
-        if (st->nnorm) {
-            memcpy(a, st->norm, st->nnorm * sizeof *a);
-            memcpy(b, st->normlen, st->nnorm * sizeof *b);
-            memcpy(c, st->normkey, st->nnorm * sizeof *c);
-        }
-        st->norm = a, st->normlen = b, st->normkey = c, st->capnorm = cap;
     }
-    st->norm[st->nnorm] = norm;
-    st->normlen[st->nnorm] = w;
-    st->normkey[st->nnorm++] = h->key_of(at);
+    st->paths[k] = key;
 }
 
 static void check_path(const adr_host *h, adr_ctx *ctx, pp_state *st, const adr_node *key,
@@ -153,7 +164,7 @@ static void check_path(const adr_host *h, adr_ctx *ctx, pp_state *st, const adr_
     const char *path = h->text(key, &plen);
     const adr_node *item = h->deref(ctx, value);
     if (!path || h->type(item) != ADR_NODE_MAP) return;
-    check_equivalent(h, ctx, st, path, plen, value);
+    check_equivalent(h, ctx, st, key, value);
 
     /* Layout of the scratch buffer: template variables, path-level
      * parameters, then one operation's parameters at a time. */
@@ -210,6 +221,11 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     if (h->type(paths) != ADR_NODE_MAP) return;
     pp_state *st = h->state(ctx, sizeof *st);
     if (!st) return;
+    st->cappaths = 16;
+    while (st->cappaths < 2 * h->count(paths))
+        st->cappaths *= 2;
+    st->paths = h->alloc(ctx, st->cappaths * sizeof *st->paths);
+    if (st->paths) memset(st->paths, 0, st->cappaths * sizeof *st->paths);
     for (size_t i = 0, n = h->count(paths); i < n; i++) {
         size_t kl;
         const char *k = h->text(h->key_at(paths, i), &kl);
