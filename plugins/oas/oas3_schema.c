@@ -1118,16 +1118,20 @@ const adr_rule adr_rule_oas3_schema = {
     .rationale =
         "The document must be a valid OpenAPI 3.0 or 3.1 description: every object has the "
         "fields the specification defines for its version, with the right types, its required "
-        "fields, allowed enum values (parameter \"in\" and \"style\", schema \"type\", security "
-        "scheme \"type\") and no mutually exclusive fields together. Messages follow Spectral's. "
-        "Unlike Spectral, adrlint: names the unknown property in 3.1 documents (Spectral says "
-        "\"must not have unevaluated properties\"); accepts x- extensions in Encoding Objects "
-        "and \"server\" in 3.1 Link Objects; accepts \"$ref\" in 3.1 path items; says which "
-        "fields are mutually exclusive instead of \"must not be valid\"; checks component "
-        "names, \"example\"/\"examples\" in 3.1 and \"value\"/\"externalValue\" in 3.0; accepts "
-        "openapi 3.0.10; validates the targets of references into other files. Schemas are "
-        "checked for the types of their keywords, not against the full JSON Schema "
-        "meta-schema; \"pattern\" is not compiled.",
+        "fields, allowed values (parameter \"in\" and \"style\", schema \"type\", security "
+        "scheme \"type\" and \"in\") and no mutually exclusive fields together. Messages "
+        "follow Spectral's oas3-schema, positioned at the offending value or, for a missing "
+        "field, at the object that lacks it. Unlike Spectral, adrlint names the unknown "
+        "property in 3.1 documents (Spectral says \"must not have unevaluated properties\"); "
+        "says which fields are mutually exclusive instead of \"must not be valid\"; accepts x- "
+        "extensions in Encoding Objects, \"server\" in 3.1 Link Objects, \"$ref\" in 3.1 "
+        "path items, any link parameter value and openapi 3.0.10; checks component names, "
+        "\"example\"/\"examples\" in 3.1 and \"value\"/\"externalValue\" in 3.0 media "
+        "types and examples, and that a link names its operation; validates the targets of "
+        "references into other files and into extensions. Swagger 2.0 and unknown versions get "
+        "no findings here (see unrecognized-format); OpenAPI 3.2 gets one. Schemas are checked "
+        "for the types of their keywords, not against the full JSON Schema meta-schema; "
+        "\"pattern\" is not compiled.",
     .doc_url = ADR_DON_URL "doc-openapi",
     .default_severity = ADR_SEVERITY_ERROR,
     .formats = ADR_FORMAT_OAS3,
