@@ -85,18 +85,44 @@ static bool run_equals(const adr_r_word *w, size_t first, size_t last, const cha
     return off == len;
 }
 
-int adr_r_words_find(const adr_r_word *w, size_t count, const char *const *list, bool at_end,
-                     size_t *first)
+/* The entries of both list types, read through one accessor. */
+typedef const char *(*entry_at)(const void *list, size_t i);
+
+static const char *word_at(const void *list, size_t i)
+{
+    return ((const char *const *)list)[i];
+}
+
+static const char *term_at(const void *list, size_t i)
+{
+    return ((const adr_r_term *)list)[i].word;
+}
+
+static int find(const adr_r_word *w, size_t count, const void *list, entry_at at, bool at_end,
+                size_t *first)
 {
     for (size_t last = at_end ? count : 1; last <= count; last++) {
         for (size_t f = 0; f < last; f++) {
-            for (int i = 0; list[i]; i++) {
-                if (run_equals(w, f, last, list[i])) {
+            for (size_t i = 0; at(list, i); i++) {
+                if (run_equals(w, f, last, at(list, i))) {
                     *first = f;
-                    return i;
+                    return (int)i;
                 }
             }
         }
     }
     return -1;
+}
+
+int adr_r_words_find(const adr_r_word *w, size_t count, const char *const *list, bool at_end,
+                     size_t *first)
+{
+    return find(w, count, list, word_at, at_end, first);
+}
+
+const adr_r_term *adr_r_terms_find(const adr_r_word *w, size_t count, const adr_r_term *terms,
+                                   bool at_end, size_t *first)
+{
+    int i = find(w, count, terms, term_at, at_end, first);
+    return i >= 0 ? &terms[i] : NULL;
 }

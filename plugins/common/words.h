@@ -42,4 +42,15 @@ int adr_r_list_find(const char *const *list, const char *s, size_t n);
 int adr_r_words_find(const adr_r_word *w, size_t count, const char *const *list, bool at_end,
                      size_t *first);
 
+/* A word list entry with a note (what the word means, what to use
+ * instead). Lists end with an entry whose word is NULL. */
+typedef struct adr_r_term {
+    const char *word;
+    const char *note;
+} adr_r_term;
+
+/* adr_r_words_find for a list of terms; returns the matching term or NULL. */
+const adr_r_term *adr_r_terms_find(const adr_r_word *w, size_t count, const adr_r_term *terms,
+                                   bool at_end, size_t *first);
+
 #endif

@@ -9,10 +9,14 @@
  * personal data an API may legitimately filter on (names, dates of birth,
  * e-mail addresses) is left to the reviewer: listing it would flag every
  * search API. */
-static const char *const identifiers[] = {"bsn", "burgerservicenummer",  "sofinummer",
-                                          "ssn", "socialsecuritynumber", NULL};
-static const char *const identifier_labels[] = {
-    "a BSN", "a BSN", "a BSN", "a social security number", "a social security number"};
+static const adr_r_term identifiers[] = {
+    {"bsn", "a BSN"},
+    {"burgerservicenummer", "a BSN"},
+    {"sofinummer", "a BSN"}, /* the BSN's name until 2007 */
+    {"ssn", "a social security number"},
+    {"socialsecuritynumber", "a social security number"},
+    {NULL, NULL},
+};
 
 /* Credentials, Dutch and English, written without separators (the match
  * joins words: "access_token", "accessToken" and "x-api-key" all end in
@@ -20,16 +24,28 @@ static const char *const identifier_labels[] = {
  * "tokenType", "passwordPolicy" and "apiKeyId" (a type, a policy, an
  * identifier) are not credentials. "key", "pin" and "code" alone are too
  * common to list ("sortKey", OAuth2's authorization "code"). */
-static const char *const credentials[] = {
-    "password",  "passwd",        "wachtwoord",      "passphrase",  "wachtzin",
-    "pincode",   "secret",        "token",           "apikey",      "accesskey",
-    "secretkey", "privatekey",    "subscriptionkey", "sessionid",   "jsessionid",
-    "phpsessid", "authorization", "credential",      "credentials", NULL};
-static const char *const credential_labels[] = {
-    "a password",   "a password",    "a password",  "a password",   "a password",
-    "a PIN code",   "a secret",      "a token",     "an API key",   "an API key",
-    "an API key",   "a private key", "an API key",  "a session id", "a session id",
-    "a session id", "credentials",   "credentials", "credentials"};
+static const adr_r_term credentials[] = {
+    {"password", "a password"},
+    {"passwd", "a password"},
+    {"wachtwoord", "a password"},
+    {"passphrase", "a password"},
+    {"wachtzin", "a password"},
+    {"pincode", "a PIN code"},
+    {"secret", "a secret"},
+    {"token", "a token"},
+    {"apikey", "an API key"},
+    {"accesskey", "an API key"},
+    {"subscriptionkey", "an API key"}, /* Azure API Management's query key */
+    {"secretkey", "a secret"},
+    {"privatekey", "a private key"},
+    {"sessionid", "a session id"},
+    {"jsessionid", "a session id"},
+    {"phpsessid", "a session id"},
+    {"authorization", "credentials"},
+    {"credential", "credentials"},
+    {"credentials", "credentials"},
+    {NULL, NULL},
+};
 
 /* Tokens that are not credentials: opaque paging and synchronisation
  * cursors ("nextPageToken", OData "$skiptoken"). Checked first. */
@@ -40,14 +56,14 @@ static const char *const cursor_tokens[] = {
 /* What a parameter name looks like, or NULL. */
 static const char *sensitive_label(const char *name, size_t n)
 {
-    adr_r_word w[16];
-    size_t count = adr_r_words(name, n, w, 16);
+    adr_r_word w[64];
+    size_t count = adr_r_words(name, n, w, 64);
     size_t first;
-    int i = adr_r_words_find(w, count, identifiers, false, &first);
-    if (i >= 0) return identifier_labels[i];
+    const adr_r_term *t = adr_r_terms_find(w, count, identifiers, false, &first);
+    if (t) return t->note;
     if (adr_r_words_find(w, count, cursor_tokens, true, &first) >= 0) return NULL;
-    i = adr_r_words_find(w, count, credentials, true, &first);
-    return i >= 0 ? credential_labels[i] : NULL;
+    t = adr_r_terms_find(w, count, credentials, true, &first);
+    return t ? t->note : NULL;
 }
 
 static void check_parameter(const adr_host *h, adr_ctx *ctx, const adr_node *param)
