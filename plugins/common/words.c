@@ -33,6 +33,13 @@ size_t adr_r_words(const char *s, size_t n, adr_r_word *out, size_t max)
              * follows ("APIKey"). */
             while (i < n && is_upper(s[i]))
                 i++;
+            /* An acronym's plural keeps its "s" ("APIs", "URLsList"). */
+            if (i - start > 1 && i < n && s[i] == 's' && (i + 1 == n || !is_lowerish(s[i + 1]))) {
+                out[count].s = s + start;
+                out[count].n = ++i - start;
+                count++;
+                continue;
+            }
             if (i - start > 1 && i < n && is_lowerish(s[i]) && !(s[i] >= '0' && s[i] <= '9')) i--;
         }
         while (i < n && is_lowerish(s[i]))

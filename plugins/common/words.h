@@ -19,7 +19,9 @@ typedef struct adr_r_word {
  * letter, digit or non-ASCII byte ('-', '_', '.', ' ', '$', ...), between a
  * lower-case letter or digit and an upper-case letter ("tokenType"), and
  * before the last capital of a run followed by a lower-case letter
- * ("APIKey" -> "API", "Key"). Digits stay with the word before them.
+ * ("APIKey" -> "API", "Key"), except that an acronym keeps its plural "s"
+ * ("APIs", "URLsList" -> "URLs", "List"). Digits stay with the word before
+ * them.
  * Returns the number of words stored. */
 size_t adr_r_words(const char *s, size_t n, adr_r_word *out, size_t max);
 

@@ -53,8 +53,11 @@ static const char *const cursor_tokens[] = {
     "pagetoken",       "nexttoken",  "continuationtoken", "cursortoken", "synctoken",
     "paginationtoken", "deltatoken", "resumetoken",       "skiptoken",   NULL};
 
-/* What a parameter name looks like, or NULL. */
-static const char *sensitive_label(const char *name, size_t n)
+/* What a parameter name looks like, or NULL. A credential in the name of
+ * a path parameter that identifies a member of the collection before it
+ * (/tokens/{token}, /sessions/{session_id}) names that resource's
+ * identifier, not a credential, and is not reported. */
+static const char *sensitive_label(const char *name, size_t n, const adr_r_word *collection)
 {
     adr_r_word w[64];
     size_t count = adr_r_words(name, n, w, 64);
@@ -63,7 +66,36 @@ static const char *sensitive_label(const char *name, size_t n)
     if (t) return t->note;
     if (adr_r_words_find(w, count, cursor_tokens, true, &first) >= 0) return NULL;
     t = adr_r_terms_find(w, count, credentials, true, &first);
+    if (t && collection && w[0].n < 64) {
+        char head[64];
+        memcpy(head, w[0].s, w[0].n);
+        head[w[0].n] = 0;
+        if (adr_r_istarts(collection->s, collection->n, head)) return NULL;
+    }
     return t ? t->note : NULL;
+}
+
+/* The first word of the path segment before {name} in the path of the
+ * enclosing path item, when there is one. */
+static bool collection_before(const adr_host *h, adr_ctx *ctx, const char *name, size_t n,
+                              adr_r_word *out)
+{
+    const adr_visit *item = h->enclosing(ctx, ADR_KIND_PATH_ITEM);
+    size_t pn;
+    const char *path =
+        item && item->field && strcmp(item->field, "paths") == 0 ? h->text(item->key, &pn) : NULL;
+    for (size_t i = 0; path && i + n + 2 <= pn; i++) {
+        if (path[i] != '{' || memcmp(path + i + 1, name, n) != 0 || path[i + n + 1] != '}')
+            continue;
+        size_t end = i;
+        while (end > 0 && path[end - 1] == '/')
+            end--;
+        size_t start = end;
+        while (start > 0 && path[start - 1] != '/')
+            start--;
+        return end > start && adr_r_words(path + start, end - start, out, 1) == 1;
+    }
+    return false;
 }
 
 static void check_parameter(const adr_host *h, adr_ctx *ctx, const adr_node *param)
@@ -75,7 +107,9 @@ static void check_parameter(const adr_host *h, adr_ctx *ctx, const adr_node *par
     size_t n;
     const char *text = h->text(name, &n);
     if (!text) return;
-    const char *label = sensitive_label(text, n);
+    adr_r_word coll;
+    bool has_coll = *where == 'P' && collection_before(h, ctx, text, n, &coll);
+    const char *label = sensitive_label(text, n, has_coll ? &coll : NULL);
     if (label)
         h->report(ctx, name,
                   "%s parameter %.*s looks like %s: keep sensitive information out of URIs "
