@@ -75,13 +75,15 @@ bool adr_r_iends(const char *s, size_t n, const char *suffix)
 int adr_r_list_find(const char *const *list, const char *s, size_t n)
 {
     for (int i = 0; list[i]; i++)
-        if (adr_r_ieq(s, n, list[i])) return i;
+        if (n && lower(s[0]) == lower(list[i][0]) && adr_r_ieq(s, n, list[i])) return i;
     return -1;
 }
 
 /* Whether words [first, last) concatenated equal entry, case-insensitively. */
 static bool run_equals(const adr_r_word *w, size_t first, size_t last, const char *entry)
 {
+    /* Most runs fail on their first letter; no need to measure the entry. */
+    if (lower(w[first].s[0]) != entry[0]) return false;
     size_t off = 0, len = strlen(entry);
     for (size_t k = first; k < last; k++) {
         if (off + w[k].n > len) return false;

@@ -5,7 +5,6 @@
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (!geo_api(h, ctx)) return;
     if (v->kind == ADR_KIND_OPERATION) {
         geo_check_companion(h, ctx, v, "bbox", "bbox-crs", "part 2");
         return;
@@ -25,7 +24,7 @@ const adr_rule adr_rule_geo_bbox_crs_query_parameter = {
         "with a bbox query parameter must also accept bbox-crs and document a 400 (or 4XX) "
         "response, and a bbox-crs parameter must be an optional query parameter with a string "
         "schema. The name is kebab-case by the standard; nlgov:query-keys-camel-case exempts "
-        "it. Applies only to APIs detected to serve geospatial data.",
+        "it. The bbox parameter is itself the evidence of geospatial data.",
     .doc_url = GEO_DOC_URL "bbox-crs-query-parameter",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

@@ -76,7 +76,7 @@ static void check_operation(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     size_t n;
     const char *path = item ? h->text(item->key, &n) : NULL;
     if (!path || !h->is(v->key, "get") || !feature_collection(path, n)) return;
-    if (geo_param(h, ctx, item->node, v->node, "bbox", "query")) return;
+    if (geo_param(h, ctx, item->node, v->node, "bbox", "query") || !geo_api(h, ctx)) return;
     /* bbox filters on the members' own geometry, not on that of related
      * resources they may embed (an address's woonplaats). */
     if (geo_op_returns_geo(h, ctx, item->node, v->node, GEO_OWN))
@@ -88,7 +88,6 @@ static void check_operation(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (!geo_api(h, ctx)) return;
     if (v->kind == ADR_KIND_PARAMETER) {
         if (!v->repeat) check_parameter(h, ctx, v->node);
     } else {
@@ -106,9 +105,10 @@ const adr_rule adr_rule_geo_bbox_query_parameter = {
         "spatial filter. In an API that serves geospatial data, a GET on a collection (a path "
         "ending in a literal segment, not {id}, _zoek or /collections) whose responses carry "
         "geometry must accept bbox, and every bbox parameter must have the standard's shape: "
-        "optional, style form, explode false, an array of 4 or 6 numbers. Like all "
-        "geospatial rules it is a warning and applies only when the API is detected to serve "
-        "geospatial data (/core/geospatial is a functional rule). No peer checks this; the "
+        "optional, style form, explode false, an array of 4 or 6 numbers. Only the members' "
+        "own geometry counts, not that of related resources they embed. Like all geospatial "
+        "rules it is a warning, since whether ADR-GEO applies is a functional rule "
+        "(/core/geospatial). No peer checks this; the "
         "Geonovum ogc-checker checks the shape for OGC API Features paths only.",
     .doc_url = GEO_DOC_URL "bbox-query-parameter",
     .default_severity = ADR_SEVERITY_WARN,

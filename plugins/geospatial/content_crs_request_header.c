@@ -8,8 +8,8 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     const adr_visit *item = geo_api_path_item(h, ctx);
     size_t n;
     const char *path = item ? h->text(item->key, &n) : NULL;
-    if (!path || !geo_api(h, ctx)) return;
-    if (geo_param(h, ctx, item->node, v->node, "Content-Crs", "header")) return;
+    if (!path) return;
+    if (geo_param(h, ctx, item->node, v->node, "Content-Crs", "header") || !geo_api(h, ctx)) return;
     const adr_node *body = h->deref(ctx, h->get(v->node, "requestBody"));
     if (!geo_content_has_geo(h, ctx, h->get(body, "content"), GEO_ANY)) return;
     char method[16];
@@ -30,7 +30,7 @@ const adr_rule adr_rule_geo_content_crs_request_header = {
         "Every POST, PUT and PATCH of the API whose request body carries geospatial data "
         "must declare a Content-Crs header parameter, at the operation or its path item. "
         "Feature encodings that carry their own CRS (JSON-FG coordRefSys) are not recognised "
-        "and need the header too. Applies only to APIs detected to serve geospatial data.",
+        "and need the header too.",
     .doc_url = GEO_DOC_URL "content-crs-request-header",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

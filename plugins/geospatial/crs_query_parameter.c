@@ -8,7 +8,7 @@ static void check_operation(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
     size_t n;
     const char *path = item ? h->text(item->key, &n) : NULL;
     if (!path || !h->is(v->key, "get")) return;
-    if (geo_param(h, ctx, item->node, v->node, "crs", "query")) return;
+    if (geo_param(h, ctx, item->node, v->node, "crs", "query") || !geo_api(h, ctx)) return;
     if (!geo_op_returns_geo(h, ctx, item->node, v->node, GEO_ANY)) return;
     /* Negotiating with headers was API-40, deprecated by ADR-GEO 1.0:
      * point at the header to replace. */
@@ -26,7 +26,6 @@ static void check_operation(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (!geo_api(h, ctx)) return;
     if (v->kind == ADR_KIND_OPERATION)
         check_operation(h, ctx, v);
     else if (!v->repeat && h->is(h->get(v->node, "name"), "crs") &&
@@ -45,7 +44,7 @@ const adr_rule adr_rule_geo_crs_query_parameter = {
         "media types, geometry schemas, properties named like geometrie, a Content-Crs header) "
         "must accept crs, an optional query parameter with a string schema. The Accept-Crs "
         "header of the deprecated API-40 does not count; it is reported where it is declared. "
-        "Applies only to APIs detected to serve geospatial data.",
+        "The geometry in the response is itself the evidence of geospatial data.",
     .doc_url = GEO_DOC_URL "crs-query-parameter",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

@@ -57,7 +57,7 @@ static void check_schema(const adr_host *h, adr_ctx *ctx, const adr_node *schema
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (v->repeat || !geo_api(h, ctx)) return;
+    if (v->repeat) return;
     size_t n;
     if (v->kind == ADR_KIND_HEADER) {
         const char *name = h->text(v->key, &n);
@@ -85,8 +85,8 @@ const adr_rule adr_rule_geo_default_crs = {
         "Accept-Crs header must be CRS84 or CRS84h, and an enum of CRS values must include "
         "one of them (as an OGC URI, CURIE or URN; <...> as in Content-Crs is allowed). "
         "EPSG:4326 is not CRS84: it orders latitude before longitude. A parameter without "
-        "default or enum says nothing and passes. Applies only to APIs detected to serve "
-        "geospatial data.",
+        "default or enum says nothing and passes. A CRS parameter or header is itself the "
+        "evidence of geospatial data.",
     .doc_url = GEO_DOC_URL "default-crs",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

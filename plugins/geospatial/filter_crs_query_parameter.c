@@ -5,9 +5,16 @@
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (!geo_api(h, ctx)) return;
     if (v->kind == ADR_KIND_OPERATION) {
-        geo_check_companion(h, ctx, v, "filter", "filter-crs", "part 3");
+        /* A filter is spatial only over geospatial data: the operation's
+         * responses or request body carry geometry. */
+        const adr_visit *item = geo_api_path_item(h, ctx);
+        if (!item || !geo_param(h, ctx, item->node, v->node, "filter", "query") || !geo_api(h, ctx))
+            return;
+        const adr_node *body = h->deref(ctx, h->get(v->node, "requestBody"));
+        if ((geo_op_returns_geo(h, ctx, item->node, v->node, GEO_ANY) ||
+             geo_content_has_geo(h, ctx, h->get(body, "content"), GEO_ANY)))
+            geo_check_companion(h, ctx, v, "filter", "filter-crs", "part 3");
         return;
     }
     if (!v->repeat && h->is(h->get(v->node, "name"), "filter-crs"))

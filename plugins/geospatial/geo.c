@@ -31,8 +31,43 @@ static const char *const related_properties[] = {"_embedded", "_links", "_expand
 static const char *const http_methods[] = {"get",  "put",   "post",  "delete", "options",
                                            "head", "patch", "trace", NULL};
 
-#define MAX_DEPTH  6
-#define BFS_BUDGET 256
+#define MAX_DEPTH   6
+#define BFS_BUDGET  256
+#define MEMO_SLOTS  1024
+#define MEMO_PROBES 8
+
+/* What one lint run has learnt, per rule (host->state): the detection and
+ * the answers of geo_schema_has_geo per schema, since many operations
+ * share their response and request schemas. */
+typedef struct memo_slot {
+    const adr_node *schema;
+    uint8_t known; /* bit per geo_scope */
+    uint8_t geo;
+} memo_slot;
+
+typedef struct geo_state {
+    int detected; /* 0: not yet looked, 1: serves geospatial data, -1: does not */
+    memo_slot memo[MEMO_SLOTS];
+} geo_state;
+
+static geo_state *run_state(const adr_host *h, adr_ctx *ctx)
+{
+    return h->state(ctx, sizeof(geo_state));
+}
+
+static memo_slot *memo_find(geo_state *st, const adr_node *schema)
+{
+    if (!st) return NULL;
+    size_t i = (size_t)(((uintptr_t)schema >> 4) * 2654435761u) & (MEMO_SLOTS - 1);
+    for (size_t p = 0; p < MEMO_PROBES; p++, i = (i + 1) & (MEMO_SLOTS - 1)) {
+        if (st->memo[i].schema == schema) return &st->memo[i];
+        if (!st->memo[i].schema) {
+            st->memo[i].schema = schema;
+            return &st->memo[i];
+        }
+    }
+    return NULL;
+}
 
 static bool is_geo_media_type(const char *s, size_t n)
 {
@@ -52,11 +87,22 @@ static const char *remote_ref(const adr_host *h, const adr_node *n, size_t *len)
     return r;
 }
 
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether s contains needle (lower-case), ignoring ASCII case. It runs on
+ * every property name, so it compares in place. */
 static bool contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t l = strlen(needle);
-    for (size_t i = 0; i + l <= n; i++)
-        if (adr_r_ieq(s + i, l, needle)) return true;
+    for (size_t i = 0; i + l <= n; i++) {
+        size_t k = 0;
+        while (k < l && lower(s[i + k]) == needle[k])
+            k++;
+        if (k == l) return true;
+    }
     return false;
 }
 
@@ -87,6 +133,8 @@ static bool remote_geojson_ref(const adr_host *h, const adr_node *n)
 
 bool geo_geometry_name(const char *name, size_t n)
 {
+    /* Every listed name contains "geom": most names are out at once. */
+    if (!contains_ci(name, n, "geom")) return false;
     adr_r_word w[32];
     size_t count = adr_r_words(name, n, w, 32);
     if (!count) return false;
@@ -230,7 +278,7 @@ static void bfs_push(const adr_host *h, adr_ctx *ctx, bfs *b, const adr_node *n,
     b->queue[b->tail++] = t;
 }
 
-bool geo_schema_has_geo(const adr_host *h, adr_ctx *ctx, const adr_node *schema, geo_scope scope)
+static bool has_geo(const adr_host *h, adr_ctx *ctx, const adr_node *schema, geo_scope scope)
 {
     /* 6 kB on the stack: this runs per operation, and run-long arena
      * memory would grow with the number of operations. */
@@ -267,6 +315,22 @@ bool geo_schema_has_geo(const adr_host *h, adr_ctx *ctx, const adr_node *schema,
         }
     }
     return b->found;
+}
+
+bool geo_schema_has_geo(const adr_host *h, adr_ctx *ctx, const adr_node *schema, geo_scope scope)
+{
+    if (remote_geojson_ref(h, schema)) return true;
+    const adr_node *t = h->deref(ctx, schema);
+    if (!t) return false;
+    memo_slot *m = memo_find(run_state(h, ctx), t);
+    uint8_t bit = (uint8_t)(1u << scope);
+    if (m && (m->known & bit)) return (m->geo & bit) != 0;
+    bool geo = has_geo(h, ctx, t, scope);
+    if (m) {
+        m->known |= bit;
+        if (geo) m->geo |= bit;
+    }
+    return geo;
 }
 
 bool geo_content_has_geo(const adr_host *h, adr_ctx *ctx, const adr_node *content, geo_scope scope)
@@ -490,60 +554,56 @@ static bool schema_signal(const adr_host *h, adr_ctx *ctx, const adr_node *s)
     return false;
 }
 
-static bool collections_path(const char *path, size_t n)
+bool geo_ogc(const adr_host *h, const adr_node *paths)
 {
-    return adr_r_iends(path, n, "/collections");
-}
-
-static bool detect(const adr_host *h, adr_ctx *ctx, geo_state *st)
-{
-    const adr_node *root = h->root(ctx);
-    const adr_node *paths = h->get(root, "paths");
-    bool geo = false;
     for (size_t i = 0; i < h->count(paths); i++) {
         size_t n;
         const char *path = h->text(h->key_at(paths, i), &n);
-        if (path && collections_path(path, n)) st->ogc = geo = true;
+        if (path && adr_r_iends(path, n, "/collections")) return true;
     }
-    for (size_t i = 0; i < h->count(paths) && !geo; i++) {
+    return false;
+}
+
+static bool detect(const adr_host *h, adr_ctx *ctx)
+{
+    const adr_node *root = h->root(ctx);
+    const adr_node *paths = h->get(root, "paths");
+    if (geo_ogc(h, paths)) return true;
+    for (size_t i = 0; i < h->count(paths); i++) {
         const adr_node *item = h->deref(ctx, h->value_at(paths, i));
-        if (params_signal(h, ctx, h->get(item, "parameters"))) geo = true;
-        for (size_t m = 0; http_methods[m] && !geo; m++) {
+        if (params_signal(h, ctx, h->get(item, "parameters"))) return true;
+        for (size_t m = 0; http_methods[m]; m++) {
             const adr_node *op = h->get(item, http_methods[m]);
-            if (op && operation_signal(h, ctx, op)) geo = true;
+            if (op && operation_signal(h, ctx, op)) return true;
         }
     }
     const adr_node *comp = h->get(root, "components");
     const adr_node *params = h->get(comp, "parameters");
-    for (size_t i = 0; i < h->count(params) && !geo; i++)
-        geo = param_signal(h, ctx, h->value_at(params, i));
+    for (size_t i = 0; i < h->count(params); i++)
+        if (param_signal(h, ctx, h->value_at(params, i))) return true;
     const adr_node *responses = h->get(comp, "responses");
-    for (size_t i = 0; i < h->count(responses) && !geo; i++)
-        geo = response_signal(h, ctx, h->value_at(responses, i));
+    for (size_t i = 0; i < h->count(responses); i++)
+        if (response_signal(h, ctx, h->value_at(responses, i))) return true;
     const adr_node *bodies = h->get(comp, "requestBodies");
-    for (size_t i = 0; i < h->count(bodies) && !geo; i++)
-        geo = content_signal(h, h->get(h->deref(ctx, h->value_at(bodies, i)), "content"));
+    for (size_t i = 0; i < h->count(bodies); i++)
+        if (content_signal(h, h->get(h->deref(ctx, h->value_at(bodies, i)), "content")))
+            return true;
     const adr_node *headers = h->get(comp, "headers");
-    for (size_t i = 0; i < h->count(headers) && !geo; i++) {
+    for (size_t i = 0; i < h->count(headers); i++) {
         size_t n;
         const char *name = h->text(h->key_at(headers, i), &n);
-        geo = name && adr_r_list_find(geo_header_params, name, n) >= 0;
+        if (name && adr_r_list_find(geo_header_params, name, n) >= 0) return true;
     }
     const adr_node *schemas = h->get(comp, "schemas");
-    for (size_t i = 0; i < h->count(schemas) && !geo; i++)
-        geo = schema_signal(h, ctx, h->value_at(schemas, i));
-    return geo;
-}
-
-geo_state *geo_get(const adr_host *h, adr_ctx *ctx, size_t size)
-{
-    geo_state *st = h->state(ctx, size < sizeof *st ? sizeof *st : size);
-    if (st && !st->detected) st->detected = detect(h, ctx, st) ? 1 : -1;
-    return st;
+    for (size_t i = 0; i < h->count(schemas); i++)
+        if (schema_signal(h, ctx, h->value_at(schemas, i))) return true;
+    return false;
 }
 
 bool geo_api(const adr_host *h, adr_ctx *ctx)
 {
-    geo_state *st = geo_get(h, ctx, sizeof *st);
-    return st && st->detected > 0;
+    geo_state *st = run_state(h, ctx);
+    if (!st) return false;
+    if (!st->detected) st->detected = detect(h, ctx) ? 1 : -1;
+    return st->detected > 0;
 }

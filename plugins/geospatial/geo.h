@@ -9,22 +9,19 @@
 
 #define GEO_DOC_URL "https://gitdocumentatie.logius.nl/publicatie/api/mod-geo/#/geo/"
 
-/* The first member of every geospatial rule's state (host->state): the
- * outcome of one detection per lint run. */
-typedef struct geo_state {
-    int detected; /* 0: not yet looked, 1: serves geospatial data, -1: does not */
-    bool ogc;     /* has a /collections resource (OGC API Features shape) */
-} geo_state;
-
-/* The rule's state of size bytes (at least sizeof(geo_state), geo_state
- * first), with detection done on first use: a single pass over paths,
+/* Whether the API serves geospatial data: a single pass over paths,
  * their operations' parameters, request and response media types and
  * headers, and the components, never into nested schemas except the first
- * level of component schemas. NULL when out of memory. */
-geo_state *geo_get(const adr_host *h, adr_ctx *ctx, size_t size);
-
-/* Whether the API serves geospatial data (detects on first use). */
+ * level of component schemas; it stops at the first sign. Done at most once
+ * per lint run by each rule that asks (the result is kept in the rule's
+ * state), and asked only before the deeper, per-operation looks into
+ * schemas, which it spares APIs without geospatial data. Rules that act on
+ * a bbox or CRS parameter need no detection: the parameter is the
+ * evidence. */
 bool geo_api(const adr_host *h, adr_ctx *ctx);
+
+/* Whether paths has a /collections resource (OGC API Features). */
+bool geo_ogc(const adr_host *h, const adr_node *paths);
 
 /* A GeoJSON Geometry schema: a "type" property whose enum or const names a
  * geometry type, or "type" with "coordinates" or "geometries"; through

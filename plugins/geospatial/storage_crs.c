@@ -14,9 +14,8 @@ static bool collection_path(const char *p, size_t n)
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    geo_state *st = geo_get(h, ctx, sizeof *st);
-    if (!st || st->detected < 0 || !st->ogc) return;
     const adr_node *paths = h->get(v->node, "paths");
+    if (!geo_ogc(h, paths)) return;
     bool single = false;
     for (size_t i = 0; i < h->count(paths); i++) {
         size_t n;
