@@ -102,8 +102,9 @@ const adr_rule adr_rule_geo_bbox_query_parameter = {
     .title = "Filter collections of geospatial resources with the bbox parameter",
     .rationale =
         "ADR-GEO adopts the bbox query parameter of OGC API Features part 1 as the simple "
-        "spatial filter. In an API that serves geospatial data, a GET on a collection (a path "
-        "ending in a literal segment, not {id}, _zoek or /collections) whose responses carry "
+        "spatial filter. In an API detected to serve geospatial data, a GET on a top-level "
+        "collection (/panden; not /panden/{id}/lvc, an operation resource or /collections) or "
+        "an OGC feature collection (/collections/{collectionId}/items) whose responses carry "
         "geometry must accept bbox, and every bbox parameter must have the standard's shape: "
         "optional, style form, explode false, an array of 4 or 6 numbers. Only the members' "
         "own geometry counts, not that of related resources they embed. Like all geospatial "

@@ -30,7 +30,7 @@ const adr_rule adr_rule_geo_content_crs_request_header = {
         "Every POST, PUT and PATCH of the API whose request body carries geospatial data "
         "must declare a Content-Crs header parameter, at the operation or its path item. "
         "Feature encodings that carry their own CRS (JSON-FG coordRefSys) are not recognised "
-        "and need the header too.",
+        "and need the header too. Checked in APIs detected to serve geospatial data.",
     .doc_url = GEO_DOC_URL "content-crs-request-header",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

@@ -25,7 +25,8 @@ const adr_rule adr_rule_geo_content_crs_response_header = {
         "API Features part 2), CRS84 when the client asked for none. Every 2xx response of the "
         "API's operations whose content carries geospatial data (a GeoJSON media type, a "
         "geometry schema, a property named like geometrie) must declare it; header names "
-        "compare case-insensitively. Callback responses are the client's.",
+        "compare case-insensitively. Callback responses are the client's. Checked in APIs "
+        "detected to serve geospatial data.",
     .doc_url = GEO_DOC_URL "content-crs-response-header",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

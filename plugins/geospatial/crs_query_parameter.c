@@ -44,7 +44,8 @@ const adr_rule adr_rule_geo_crs_query_parameter = {
         "media types, geometry schemas, properties named like geometrie, a Content-Crs header) "
         "must accept crs, an optional query parameter with a string schema. The Accept-Crs "
         "header of the deprecated API-40 does not count; it is reported where it is declared. "
-        "The geometry in the response is itself the evidence of geospatial data.",
+        "Checked in APIs detected to serve geospatial data (a geo media type, a bbox or CRS "
+        "parameter or header, /collections, GeoJSON geometry in the component schemas).",
     .doc_url = GEO_DOC_URL "crs-query-parameter",
     .default_severity = ADR_SEVERITY_WARN,
     .formats = ADR_FORMAT_OAS3,

@@ -29,8 +29,9 @@ const adr_rule adr_rule_geo_filter_crs_query_parameter = {
     .rationale =
         "Geometries in a filter (the filter query parameter of OGC API Features part 3) are in "
         "CRS84 unless filter-crs says otherwise, and an unsupported CRS is answered with 400. "
-        "In an API that serves geospatial data, every operation with a filter query parameter "
-        "must also accept filter-crs and document a 400 (or 4XX) response, and a filter-crs "
+        "In an API detected to serve geospatial data, every operation with a filter query "
+        "parameter whose responses or request body carry geometry must also accept "
+        "filter-crs and document a 400 (or 4XX) response, and a filter-crs "
         "parameter must be an optional query parameter with a string schema. The name is "
         "kebab-case by the standard; nlgov:query-keys-camel-case exempts it.",
     .doc_url = GEO_DOC_URL "filter-crs-query-parameter",
