@@ -17,6 +17,30 @@ static const char *const irregular_plurals[] = {
 static const char *const singular_lookalikes[] = {
     "adres", "proces", "inkomen", "vermogen", "examen", "teken", "wapen", "token", NULL};
 
+/* Adjectives written after the noun they qualify, as a word or run
+ * together with it ("adressenuitgebreid", "addressesExtended"): the noun
+ * before them decides. */
+static const char *const trailing_modifiers[] = {"uitgebreid", "beknopt",  "actueel", "historisch",
+                                                 "volledig",   "extended", NULL};
+
+/* The last word without a trailing modifier; false when nothing is left. */
+static bool head_word(const adr_r_word *w, size_t count, adr_r_word *head)
+{
+    *head = w[count - 1];
+    for (size_t i = 0; trailing_modifiers[i]; i++) {
+        size_t l = strlen(trailing_modifiers[i]);
+        if (!adr_r_iends(head->s, head->n, trailing_modifiers[i])) continue;
+        if (head->n > l) {
+            head->n -= l;
+            return true;
+        }
+        if (count < 2) return false;
+        *head = w[count - 2];
+        return true;
+    }
+    return true;
+}
+
 static bool plural(const adr_r_word *w)
 {
     if (adr_r_list_find(irregular_plurals, w->s, w->n) >= 0) return true;
@@ -47,7 +71,8 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
                 nw = k;
                 break;
             }
-        if (!nw || plural(&w[nw - 1])) continue;
+        adr_r_word head;
+        if (!nw || !head_word(w, nw, &head) || plural(&head)) continue;
         h->report(ctx, v->node,
                   "Collection %.*s in %.*s looks singular: name collection resources with a "
                   "plural noun.",
@@ -66,7 +91,8 @@ const adr_rule adr_rule_collections_plural = {
         "follow as /gebouwen/{id}. A human decides this; as a hint, the segment before a path "
         "parameter is reported when its last word has no plural ending: Dutch -en, -s, -'s, "
         "English -s (not -ss, -us or -is: address, status, analysis are singular), or an "
-        "irregular plural from a list (data, media, criteria, musea, people, children...). A "
+        "irregular plural from a list (data, media, criteria, musea, people, children...); an "
+        "adjective after the noun (adressenuitgebreid, addressesExtended) is skipped. A "
         "few Dutch singulars that end like plurals (adres, proces, inkomen) are listed as "
         "singular. Singular resources that stand on their own (/gebruikersprofiel) have no "
         "parameter after them and are not checked; neither are operation resources. One "
