@@ -57,7 +57,9 @@ static void check_schema(const adr_host *h, adr_ctx *ctx, const adr_node *schema
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (v->repeat) return;
+    /* A shared header is named by the response that uses it, not by its
+     * component key, so every visit of a header counts. */
+    if (v->repeat && v->kind != ADR_KIND_HEADER) return;
     size_t n;
     if (v->kind == ADR_KIND_HEADER) {
         const char *name = h->text(v->key, &n);

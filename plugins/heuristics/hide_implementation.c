@@ -95,7 +95,8 @@ static bool exposed(const char *path, size_t n, char *buf, size_t size)
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (v->repeat) return;
+    /* Repeated visits matter: a path item shared through $ref is seen again
+     * under another path, a shared header under its real name. */
     char what[128];
     size_t n;
     if (v->kind == ADR_KIND_PATH_ITEM) {

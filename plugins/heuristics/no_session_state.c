@@ -13,7 +13,9 @@ static bool own(const adr_host *h, adr_ctx *ctx)
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (v->repeat || !own(h, ctx)) return;
+    /* A shared header is checked on every visit: the first may be in a
+     * callback, or under its component name. */
+    if ((v->repeat && v->kind != ADR_KIND_HEADER) || !own(h, ctx)) return;
     size_t n;
     const char *name;
     switch (v->kind) {

@@ -69,7 +69,7 @@ static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
     size_t n;
     const char *path = h->text(heur_api_path(h, v), &n);
-    if (!path || v->repeat) return;
+    if (!path) return;
     heur_segment segs[64];
     size_t count = heur_segments(path, n, segs, 64);
     for (size_t i = 0; i < count; i++) {

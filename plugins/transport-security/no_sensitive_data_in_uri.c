@@ -140,7 +140,10 @@ static void check_scheme(const adr_host *h, adr_ctx *ctx, const adr_node *scheme
 
 static void check(const adr_host *h, adr_ctx *ctx, const adr_visit *v)
 {
-    if (v->repeat) return;
+    /* Path parameters depend on the path that uses them (/tokens/{token}):
+     * they are checked at every use and not where components define them. */
+    bool path = v->kind == ADR_KIND_PARAMETER && h->is(h->get(v->node, "in"), "path");
+    if (path ? !h->enclosing(ctx, ADR_KIND_PATH_ITEM) : v->repeat) return;
     if (v->kind == ADR_KIND_PARAMETER)
         check_parameter(h, ctx, v->node);
     else
