@@ -1,0 +1,95 @@
+# Checks that docs/modules-on-corpus.md tells the truth: every count in its
+# table is what the transport-security, geospatial and heuristics rules
+# report on ../shared/corpus/nlgov, under adr-2.2 (a cell "N") and adr-2.0
+# and adr-2.1 (the bracketed count of a cell "N (2.0/2.1: M)", else N). The
+# table was reviewed finding by finding; when a rule changes what it
+# reports, the review and the table are due again.
+#
+#   cmake -DADRLINT=<adrlint> -DDOC=<docs/modules-on-corpus.md>
+#         -DCORPUS=<shared/corpus/nlgov> -P modules-corpus.cmake
+# Prints "skipped: ..." (the test's skip pattern) when the corpus is
+# missing, unless CI is set.
+cmake_minimum_required(VERSION 3.25)
+
+if(NOT IS_DIRECTORY "${CORPUS}")
+  if(DEFINED ENV{CI})
+    message(FATAL_ERROR "${CORPUS} is missing but CI is set")
+  endif()
+  message("skipped: ${CORPUS} not found")
+  return()
+endif()
+
+file(STRINGS "${DOC}" lines)
+set(docs "")
+set(rows "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "^\\| rule \\|")
+    string(REGEX REPLACE "^\\| rule \\|(.*)\\|$" "\\1" header "${line}")
+    string(REPLACE "|" ";" header "${header}")
+    foreach(col IN LISTS header)
+      string(STRIP "${col}" col)
+      set(file "${CORPUS}/nl-${col}.yaml")
+      if(NOT EXISTS "${file}")
+        set(file "${CORPUS}/nl-${col}.json")
+      endif()
+      if(NOT EXISTS "${file}")
+        message(FATAL_ERROR "column ${col}: no nl-${col}.yaml or .json in ${CORPUS}")
+      endif()
+      list(APPEND docs "${file}")
+    endforeach()
+  elseif(line MATCHES "^\\| `(nlgov:[a-z0-9-]+)` \\|")
+    list(APPEND rows "${line}")
+  endif()
+endforeach()
+list(LENGTH docs ndocs)
+list(LENGTH rows nrows)
+if(ndocs EQUAL 0 OR nrows EQUAL 0)
+  message(FATAL_ERROR "no table in ${DOC}")
+endif()
+
+# Stylish output of each document under each profile.
+set(profiles adr-2.0 adr-2.1 adr-2.2)
+math(EXPR last "${ndocs} - 1")
+foreach(profile IN LISTS profiles)
+  foreach(i RANGE ${last})
+    list(GET docs ${i} file)
+    execute_process(COMMAND "${ADRLINT}" lint -q --profile ${profile} "${file}"
+                    OUTPUT_VARIABLE out_${profile}_${i} RESULT_VARIABLE rc)
+    if(rc GREATER 1)
+      message(FATAL_ERROR "adrlint failed (${rc}) on ${file}")
+    endif()
+  endforeach()
+endforeach()
+
+foreach(row IN LISTS rows)
+  string(REGEX MATCH "`(nlgov:[a-z0-9-]+)`" _ "${row}")
+  set(code "${CMAKE_MATCH_1}")
+  string(REGEX REPLACE "^\\| `[^`]+` \\|(.*)\\|$" "\\1" cells "${row}")
+  string(REPLACE "|" ";" cells "${cells}")
+  foreach(i RANGE ${last})
+    list(GET cells ${i} cell)
+    string(STRIP "${cell}" cell)
+    if(cell MATCHES "^([0-9]+) \\(2\\.0/2\\.1: ([0-9]+)\\)$")
+      set(want_adr-2.2 ${CMAKE_MATCH_1})
+      set(want_adr-2.0 ${CMAKE_MATCH_2})
+      set(want_adr-2.1 ${CMAKE_MATCH_2})
+    elseif(cell MATCHES "^([0-9]+)$")
+      set(want_adr-2.2 ${CMAKE_MATCH_1})
+      set(want_adr-2.0 ${CMAKE_MATCH_1})
+      set(want_adr-2.1 ${CMAKE_MATCH_1})
+    else()
+      message(FATAL_ERROR "${code}: cannot read cell '${cell}'")
+    endif()
+    list(GET docs ${i} file)
+    foreach(profile IN LISTS profiles)
+      string(REGEX MATCHALL " ${code} " hits "${out_${profile}_${i}}")
+      list(LENGTH hits got)
+      if(NOT got EQUAL want_${profile})
+        get_filename_component(name "${file}" NAME)
+        message(SEND_ERROR "${code} on ${name} [${profile}]: ${got} findings, the table says "
+                           "${want_${profile}}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+message(STATUS "${nrows} rules x ${ndocs} documents as in ${DOC}")
