@@ -47,7 +47,6 @@ static json_object *range_json(lsp_pos a, lsp_pos b)
 /* One rule's documentation, in markdown or plain text. */
 static void rule_doc(sbuf *b, const adr_rule_info *r, bool md)
 {
-    if (b->len) sb_puts(b, md ? "\n\n---\n\n" : "\n\n");
     if (md)
         sb_printf(b, "**%s** `%s`", r->title && *r->title ? r->title : r->code, r->code);
     else
@@ -67,29 +66,29 @@ static void rule_doc(sbuf *b, const adr_rule_info *r, bool md)
     }
 }
 
+/* A finding under the cursor, its rule's documentation already written
+ * (the linter that owns the rule may go away once the lock is released). */
+typedef struct hover_hit {
+    lsp_pos start, end;
+    char *code;
+    char *doc;
+} hover_hit;
+
 typedef struct hover_ctx {
     lsp_pos at;
     bool md;
-    sbuf text;
-    bool any;
-    lsp_pos start, end; /* the union of the matching ranges */
-    char **codes;       /* shown already */
-    size_t ncodes;
+    hover_hit *hits;
+    size_t nhits;
     const char *word; /* for a hover on a rule code in the text */
-    const adr_rule_info *word_rule;
+    char *word_doc;
 } hover_ctx;
 
-static bool shown(hover_ctx *h, const char *code)
+static char *doc_of(const adr_rule_info *r, bool md)
 {
-    for (size_t i = 0; i < h->ncodes; i++)
-        if (strcmp(h->codes[i], code) == 0) return true;
-    char **nc = realloc(h->codes, (h->ncodes + 1) * sizeof *nc);
-    if (!nc) return true;
-    h->codes = nc;
-    h->codes[h->ncodes] = strdup(code);
-    if (!h->codes[h->ncodes]) return true;
-    h->ncodes++;
-    return false;
+    sbuf b = {0};
+    rule_doc(&b, r, md);
+    if (b.oom) sb_free(&b);
+    return b.data;
 }
 
 static void hover_diag(void *ud, const pdiag *d, const adr_linter *l)
@@ -97,25 +96,83 @@ static void hover_diag(void *ud, const pdiag *d, const adr_linter *l)
     hover_ctx *h = ud;
     if (pos_cmp(h->at, d->start) < 0 || pos_cmp(h->at, d->end) > 0) return;
     const adr_rule_info *r = l ? adr_linter_rule_find(l, d->code) : NULL;
-    if (!r || shown(h, d->code)) return;
-    if (!h->any || pos_cmp(d->start, h->start) < 0) h->start = d->start;
-    if (!h->any || pos_cmp(d->end, h->end) > 0) h->end = d->end;
-    h->any = true;
-    rule_doc(&h->text, r, h->md);
+    if (!r) return;
+    hover_hit *nh = realloc(h->hits, (h->nhits + 1) * sizeof *nh);
+    if (!nh) return;
+    h->hits = nh;
+    hover_hit *x = &h->hits[h->nhits];
+    x->start = d->start;
+    x->end = d->end;
+    x->code = strdup(d->code);
+    x->doc = doc_of(r, h->md);
+    if (!x->code || !x->doc) {
+        free(x->code);
+        free(x->doc);
+        return;
+    }
+    h->nhits++;
 }
 
 static void hover_word(void *ud, const adr_linter *l)
 {
     hover_ctx *h = ud;
     const adr_rule_info *r = l ? adr_linter_rule_find(l, h->word) : NULL;
-    if (r) rule_doc(&h->text, r, h->md);
-    h->word_rule = r;
+    if (r) h->word_doc = doc_of(r, h->md);
 }
 
 static bool code_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
            c == '-' || c == '_' || c == '.' || c == '/';
+}
+
+/* b lies inside a (not equal to it). */
+static bool strictly_inside(const hover_hit *b, const hover_hit *a)
+{
+    return pos_cmp(a->start, b->start) <= 0 && pos_cmp(b->end, a->end) <= 0 &&
+           (pos_cmp(a->start, b->start) != 0 || pos_cmp(a->end, b->end) != 0);
+}
+
+static json_object *hover_result(const char *value, size_t len, bool md, lsp_pos a, lsp_pos b)
+{
+    json_object *res = json_object_new_object(), *mc = json_object_new_object();
+    json_object_object_add(mc, "kind", json_object_new_string(md ? "markdown" : "plaintext"));
+    json_object_object_add(mc, "value", json_object_new_string_len(value, (int)len));
+    json_object_object_add(res, "contents", mc);
+    json_object_object_add(res, "range", range_json(a, b));
+    return res;
+}
+
+/* A rule code under the cursor (in x-lint-ignore, a configuration, a
+ * comment): that rule's documentation. */
+static json_object *hover_on_code(server *s, const char *uri, hover_ctx *h)
+{
+    text *t;
+    int64_t version;
+    if (!server_text(s, uri, &t, &version)) return NULL;
+    pos_encoding enc = server_encoding(s);
+    size_t off = text_offset(t, h->at, enc), a = off, b = off;
+    while (a > 0 && code_char(t->data[a - 1]))
+        a--;
+    while (b < t->len && code_char(t->data[b]))
+        b++;
+    /* A plain YAML scalar may end in ':' only as a key. */
+    while (b > a && t->data[b - 1] == ':')
+        b--;
+    json_object *res = NULL;
+    if (b > a && b - a < 128) {
+        char word[128];
+        memcpy(word, t->data + a, b - a);
+        word[b - a] = 0;
+        h->word = word;
+        server_with_linter(s, uri, hover_word, h);
+        if (h->word_doc)
+            res = hover_result(h->word_doc, strlen(h->word_doc), h->md, text_position(t, a, enc),
+                               text_position(t, b, enc));
+        h->word = NULL;
+    }
+    text_unref(t);
+    return res;
 }
 
 json_object *feature_hover(server *s, const client_caps *c, json_object *params, int *err)
@@ -127,49 +184,38 @@ json_object *feature_hover(server *s, const client_caps *c, json_object *params,
         *err = RPC_INVALID_PARAMS;
         return NULL;
     }
+    json_object *res = hover_on_code(s, uri, &h);
+    free(h.word_doc);
+    if (res) return res;
+    /* The innermost findings only: a finding about the whole document (it
+     * spans every line) would otherwise come with every hover. */
     server_each_diag(s, uri, hover_diag, &h);
-    if (!h.any) {
-        /* A rule code under the cursor (in x-lint-ignore, say): its docs. */
-        text *t;
-        int64_t version;
-        if (server_text(s, uri, &t, &version)) {
-            pos_encoding enc = server_encoding(s);
-            size_t off = text_offset(t, h.at, enc), a = off, b = off;
-            while (a > 0 && code_char(t->data[a - 1]))
-                a--;
-            while (b < t->len && code_char(t->data[b]))
-                b++;
-            /* A plain YAML scalar may end in ':' only as a key. */
-            while (b > a && t->data[b - 1] == ':')
-                b--;
-            if (b > a && b - a < 128) {
-                char word[128];
-                memcpy(word, t->data + a, b - a);
-                word[b - a] = 0;
-                h.word = word;
-                server_with_linter(s, uri, hover_word, &h);
-                if (h.word_rule) {
-                    h.any = true;
-                    h.start = text_position(t, a, enc);
-                    h.end = text_position(t, b, enc);
-                }
-            }
-            text_unref(t);
-        }
+    sbuf out = {0};
+    lsp_pos a = {0, 0}, b = {0, 0};
+    bool any = false;
+    bool *shown = calloc(h.nhits ? h.nhits : 1, sizeof *shown);
+    for (size_t i = 0; shown && i < h.nhits; i++) {
+        bool inner = true, dup = false;
+        for (size_t k = 0; k < h.nhits && inner; k++)
+            inner = k == i || !strictly_inside(&h.hits[k], &h.hits[i]);
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = shown[k] && strcmp(h.hits[k].code, h.hits[i].code) == 0;
+        if (!inner || dup) continue;
+        shown[i] = true;
+        if (out.len) sb_puts(&out, h.md ? "\n\n---\n\n" : "\n\n");
+        sb_puts(&out, h.hits[i].doc);
+        if (!any || pos_cmp(h.hits[i].start, a) < 0) a = h.hits[i].start;
+        if (!any || pos_cmp(h.hits[i].end, b) > 0) b = h.hits[i].end;
+        any = true;
     }
-    for (size_t i = 0; i < h.ncodes; i++)
-        free(h.codes[i]);
-    free(h.codes);
-    if (!h.any || h.text.oom) {
-        sb_free(&h.text);
-        return NULL;
+    free(shown);
+    for (size_t i = 0; i < h.nhits; i++) {
+        free(h.hits[i].code);
+        free(h.hits[i].doc);
     }
-    json_object *res = json_object_new_object(), *mc = json_object_new_object();
-    json_object_object_add(mc, "kind", json_object_new_string(h.md ? "markdown" : "plaintext"));
-    json_object_object_add(mc, "value", json_object_new_string_len(h.text.data, (int)h.text.len));
-    json_object_object_add(res, "contents", mc);
-    json_object_object_add(res, "range", range_json(h.start, h.end));
-    sb_free(&h.text);
+    free(h.hits);
+    if (any && !out.oom) res = hover_result(out.data, out.len, h.md, a, b);
+    sb_free(&out);
     return res;
 }
 

@@ -316,6 +316,14 @@ static void schedule_dependents(server *s, const char *path, const doc *except, 
 
 /* ---- publishing ---- */
 
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
 static published *find_pub(server *s, const char *key)
 {
     for (size_t i = 0; i < s->npubs; i++)
@@ -342,9 +350,9 @@ static void publish_file(server *s, outbox *o, const char *key)
 {
     doc *target = find_key(s, key);
     sbuf items = {0};
-    /* Identical findings from two roots sharing a file appear once. */
-    const char **seen = NULL;
-    size_t nseen = 0, capseen = 0;
+    /* The current contributions; a root's own findings are unique already. */
+    const contrib **use = NULL;
+    size_t nuse = 0, capuse = 0, total = 0;
     for (size_t i = 0; i < s->ndocs; i++) {
         const doc *r = s->docs[i];
         if (!r->openapi) continue;
@@ -352,20 +360,36 @@ static void publish_file(server *s, outbox *o, const char *key)
             const contrib *ct = &r->contribs[c];
             if (strcmp(ct->key, key) != 0) continue;
             /* Only findings computed from the text the client has now. */
-            if (target && ct->fversion != target->version) continue;
-            if (!target && ct->fversion != -1) continue;
-            for (size_t k = 0; k < ct->n; k++) {
-                bool dup = false;
-                for (size_t j = 0; j < nseen && !dup; j++)
-                    dup = strcmp(seen[j], ct->items[k]) == 0;
-                if (dup || !grow((void **)&seen, &capseen, nseen + 1, sizeof *seen)) continue;
-                seen[nseen++] = ct->items[k];
-                if (items.len) sb_putn(&items, ",", 1);
-                sb_puts(&items, ct->items[k]);
-            }
+            if (target ? ct->fversion != target->version : ct->fversion != -1) continue;
+            if (!grow((void **)&use, &capuse, nuse + 1, sizeof *use)) continue;
+            use[nuse++] = ct;
+            total += ct->n;
         }
     }
-    free(seen);
+    /* Identical findings from two roots sharing a file appear once: a hash
+     * set of the serialised diagnostics, only when there are two roots. */
+    size_t hcap = 1;
+    while (nuse > 1 && hcap < 2 * total)
+        hcap *= 2;
+    const char **set = nuse > 1 ? calloc(hcap, sizeof *set) : NULL;
+    size_t nseen = 0;
+    for (size_t u = 0; u < nuse; u++) {
+        for (size_t k = 0; k < use[u]->n; k++) {
+            const char *item = use[u]->items[k];
+            if (set) {
+                size_t h = (size_t)fnv1a(item) & (hcap - 1);
+                while (set[h] && strcmp(set[h], item) != 0)
+                    h = (h + 1) & (hcap - 1);
+                if (set[h]) continue;
+                set[h] = item;
+            }
+            if (items.len) sb_putn(&items, ",", 1);
+            sb_puts(&items, item);
+            nseen++;
+        }
+    }
+    free(set);
+    free(use);
     char *uri = target ? strdup(target->uri) : path_to_uri(key);
     published *p = find_pub(s, key);
     if (!uri) {

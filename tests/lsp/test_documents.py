@@ -340,7 +340,8 @@ def test_findings_in_referenced_files_and_their_changes(client, tmp_path):
     common.write_text(COMMON)
     main_uri = client.open(str(tmp_path / "main.yaml"))
     common_uri = uri_of(str(common))
-    assert client.wait_diagnostics(main_uri, 1)["diagnostics"] == []
+    pub = client.wait_diagnostics(main_uri, 1)
+    assert [d for d in pub["diagnostics"] if d["severity"] <= 2] == []
 
     # The referenced file changes on disk: main is linted again, and the
     # finding is published to the referenced file.
@@ -384,7 +385,8 @@ def test_a_missing_referenced_file_appearing(client, tmp_path):
     (tmp_path / "common.yaml").write_text(COMMON)
     client.notify("workspace/didChangeWatchedFiles",
                   {"changes": [{"uri": uri_of(str(tmp_path / "common.yaml")), "type": 1}]})
-    assert client.wait_diagnostics(main_uri, 1)["diagnostics"] == []
+    pub = client.wait_diagnostics(main_uri, 1)
+    assert by_code(pub["diagnostics"], "invalid-ref") == []
     assert client.shutdown_and_exit() == 0
 
 
