@@ -27,7 +27,7 @@ typedef struct contrib {
     int64_t fversion; /* the open document's version the lint read; -1: disk */
     char **items;     /* serialised LSP Diagnostic objects */
     pdiag *pd;        /* the same findings, for hover and code actions */
-    size_t n, cap;
+    size_t n, cap, pdcap;
 } contrib;
 
 typedef struct lcache {
@@ -544,16 +544,11 @@ static contrib *contrib_for(contrib **c, size_t *n, size_t *cap, const char *key
 static bool contrib_add(contrib *ct, char *item, const char *code, const char *path, lsp_pos a,
                         lsp_pos b)
 {
-    if (!item || !grow((void **)&ct->items, &ct->cap, ct->n + 1, sizeof *ct->items)) {
+    if (!item || !grow((void **)&ct->items, &ct->cap, ct->n + 1, sizeof *ct->items) ||
+        !grow((void **)&ct->pd, &ct->pdcap, ct->n + 1, sizeof *ct->pd)) {
         free(item);
         return false;
     }
-    pdiag *np = realloc(ct->pd, ct->cap * sizeof *np);
-    if (!np) {
-        free(item);
-        return false;
-    }
-    ct->pd = np;
     pdiag *p = &ct->pd[ct->n];
     p->code = strdup(code);
     p->path = strdup(path);
