@@ -352,24 +352,23 @@ static bool is_true(const adr_node *n)
     return n && n->type == ADR_NODE_BOOL && (n->u.text[0] == 't' || n->u.text[0] == 'T');
 }
 
-static bool pack(adr_schema_ctx *sc, cschema *s, const adr_node *const *kw)
+/* Stores the present keywords densely, in KW_* order (cs_kw finds them by
+ * counting mask bits). */
+static bool pack(adr_schema_ctx *sc, cschema *s, const adr_node *const *kw, uint64_t mask)
 {
-    size_t n = 0;
-    for (int k = 0; k < KW_COUNT; k++)
-        if (kw[k]) {
-            s->mask |= 1ull << k;
-            n++;
-        }
-    if (!n) return true;
-    s->kw = adr_arena_alloc(&sc->arena, n * sizeof *s->kw);
+    for (uint64_t m = mask; m; m &= m - 1)
+        if (!kw[__builtin_ctzll(m)]) mask &= ~(m & -m);
+    s->mask = mask;
+    if (!mask) return true;
+    s->kw = adr_arena_alloc(&sc->arena, (size_t)__builtin_popcountll(mask) * sizeof *s->kw);
     if (!s->kw) {
         sc->oom = true;
         s->mask = 0;
         return false;
     }
-    n = 0;
-    for (int k = 0; k < KW_COUNT; k++)
-        if (kw[k]) s->kw[n++] = kw[k];
+    size_t n = 0;
+    for (uint64_t m = mask; m; m &= m - 1)
+        s->kw[n++] = kw[__builtin_ctzll(m)];
     return true;
 }
 
@@ -388,8 +387,8 @@ static void compile(adr_schema_ctx *sc, cschema *s, bool d2020)
         return;
     }
     const adr_node *kw[KW_COUNT] = {0};
+    uint64_t seen = 0;
     int dialect = d2020 ? D20 : D30;
-    bool any = false;
     for (uint32_t i = 0; i < n->len; i++) {
         const adr_node *k = n->u.pairs[i].key, *v = n->u.pairs[i].value;
         int id = lookup_kw(k, dialect);
@@ -404,19 +403,17 @@ static void compile(adr_schema_ctx *sc, cschema *s, bool d2020)
             continue;
         }
         kw[id] = v;
-        any = true;
+        seen |= 1ull << id;
     }
     if (kw[KW_REF] && kw[KW_REF]->type != ADR_NODE_STRING) kw[KW_REF] = NULL;
     /* OAS 3.0: a Reference Object stands for its target; siblings are
      * ignored (the resolved document Spectral validates has none). */
     if (!d2020 && kw[KW_REF]) {
-        const adr_node *only[KW_COUNT] = {0};
-        only[KW_REF] = kw[KW_REF];
         s->flags = (s->flags & CS_2020) | CS_REF_ONLY;
-        pack(sc, s, only);
+        pack(sc, s, kw, 1ull << KW_REF);
         return;
     }
-    if (!any) {
+    if (!seen) {
         s->flags |= CS_TRUE;
         return;
     }
@@ -526,7 +523,7 @@ static void compile(adr_schema_ctx *sc, cschema *s, bool d2020)
             kw[schemas[i]]->type != ADR_NODE_BOOL &&
             !(schemas[i] == KW_ITEMS && kw[schemas[i]]->type == ADR_NODE_SEQ))
             kw[schemas[i]] = NULL;
-    if (!pack(sc, s, kw)) return;
+    if (!pack(sc, s, kw, seen)) return;
     if (!s->mask && !(s->flags & CS_NULLABLE)) s->flags |= CS_TRUE;
 }
 

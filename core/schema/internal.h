@@ -117,6 +117,10 @@ typedef struct ckids {
     cschema *items;  /* "items" as one schema */
     cschema *addl;   /* "additionalProperties" as a schema */
     cschema **allof;
+    /* "properties" names -> index + 1 (0: empty slot), for large objects
+     * whose keys come in another order than the schema's */
+    uint32_t *prop_index;
+    uint32_t prop_cap;
 } ckids;
 
 struct cschema {

@@ -588,6 +588,53 @@ static bool matches_pattern_props(vc *c, const adr_node *pp, const adr_node *key
     return false;
 }
 
+/* Position of a name among the schema's properties, or -1. Small
+ * property lists are scanned from a hint; large ones get a hash index on
+ * first use (shared component schemas are matched thousands of times). */
+#define PROP_INDEX_MIN 12
+
+static uint64_t name_hash(const char *s, size_t n)
+{
+    return adr_hash(s, n);
+}
+
+static void build_prop_index(vc *c, cschema *s, const adr_node *props)
+{
+    ckids *k = kids(c, s);
+    if (!k) return;
+    uint32_t cap = 32;
+    while (cap < props->len * 2)
+        cap *= 2;
+    uint32_t *t = adr_arena_zalloc(&c->sc->arena, cap * sizeof *t);
+    if (!t) {
+        c->sc->oom = true;
+        return;
+    }
+    for (uint32_t j = 0; j < props->len; j++) {
+        const adr_node *key = props->u.pairs[j].key;
+        if (key->type == ADR_NODE_MAP || key->type == ADR_NODE_SEQ) continue;
+        uint32_t h = (uint32_t)name_hash(key->u.text, key->len) & (cap - 1);
+        while (t[h])
+            h = (h + 1) & (cap - 1);
+        t[h] = j + 1;
+    }
+    k->prop_index = t;
+    k->prop_cap = cap;
+}
+
+static long find_prop(vc *c, cschema *s, const adr_node *props, const char *name, size_t n,
+                      uint32_t *hint)
+{
+    if (props->len < PROP_INDEX_MIN) return find_key(props, name, n, hint);
+    if (!s->kids || !s->kids->prop_index) build_prop_index(c, s, props);
+    if (!s->kids || !s->kids->prop_index) return find_key(props, name, n, hint);
+    const uint32_t *t = s->kids->prop_index;
+    uint32_t cap = s->kids->prop_cap;
+    for (uint32_t h = (uint32_t)name_hash(name, n) & (cap - 1); t[h]; h = (h + 1) & (cap - 1))
+        if (key_eq(props->u.pairs[t[h] - 1].key, name, n)) return (long)t[h] - 1;
+    return -1;
+}
+
 /* The object keywords, in ajv's order. Instance keys are matched with
  * "properties" once up front (inst[j]: the instance entry of property j,
  * pidx[i]: the property of instance entry i), so required, properties and
@@ -621,7 +668,7 @@ static bool object_keywords(vc *c, cschema *s, const adr_node *in, evl *ev)
             const adr_node *k = in->u.pairs[i].key;
             long j = k->type == ADR_NODE_MAP || k->type == ADR_NODE_SEQ
                          ? -1
-                         : find_key(props, k->u.text, k->len, &hint);
+                         : find_prop(c, s, props, k->u.text, k->len, &hint);
             SCR(pidx + i) = j < 0 ? NONE : (uint32_t)j;
             if (j >= 0 && SCR(inst + (size_t)j) == NONE) SCR(inst + (size_t)j) = i;
         }
@@ -631,7 +678,7 @@ static bool object_keywords(vc *c, cschema *s, const adr_node *in, evl *ev)
         for (uint32_t r = 0; r < req->len; r++) {
             const adr_node *name = req->u.items[r];
             if (name->type != ADR_NODE_STRING) continue;
-            long j = np ? find_key(props, name->u.text, name->len, &phint) : -1;
+            long j = np ? find_prop(c, s, props, name->u.text, name->len, &phint) : -1;
             bool present = j >= 0 ? SCR(inst + (size_t)j) != NONE
                                   : find_key(in, name->u.text, name->len, &ihint) >= 0;
             if (present || relaxed(c, s, name)) continue;
