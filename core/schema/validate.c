@@ -296,12 +296,9 @@ static long discriminated(vc *c, cschema *s, const adr_node *branches, const adr
         target = adr_node_at_pointer((adr_node *)root, ref + 1, rn - 1, true);
     } else if (!memchr(ref, '/', rn) && !memchr(ref, '#', rn)) {
         /* A schema name: the implicit (or short) mapping. */
-        adr_buf p;
-        adr_buf_init(&p);
-        adr_buf_puts(&p, "/components/schemas/");
-        adr_pointer_escape(&p, ref, rn);
-        if (!p.oom) target = adr_node_at_pointer((adr_node *)root, p.data, p.len, false);
-        adr_buf_free(&p);
+        const adr_node *schemas =
+            adr_node_getn(adr_node_getn(root, "components", 10), "schemas", 7);
+        target = adr_node_getn(schemas, ref, rn);
     }
     for (uint32_t i = 0; i < branches->len; i++) {
         const adr_node *b = branches->u.items[i];

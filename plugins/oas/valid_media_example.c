@@ -62,8 +62,10 @@ const adr_rule adr_rule_valid_media_example = {
         "externalValue examples are not fetched and give no finding; a media type with both "
         "example and examples has both checked (Spectral checks only example); 1.0 is an "
         "integer in 3.1 but not in 3.0 (draft-04), multipleOf is exact in decimal (0.3 is a "
-        "multiple of 0.1), date-time and time need a time zone as RFC 3339 says, and patterns "
-        "are read as ECMA-262.",
+        "multiple of 0.1), date-time and time need a time zone as RFC 3339 says (ajv-formats "
+        "accepts 2024-01-01T10:00:00), ipv4 rejects leading zeros, and patterns are read as "
+        "ECMA-262. In OAS 3.1 nullable is no keyword (Spectral still honours it): write type: "
+        "[T, \"null\"].",
     .doc_url = "https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules"
                "#oas3-valid-media-example",
     .default_severity = ADR_SEVERITY_ERROR,

@@ -46,7 +46,8 @@ const adr_rule adr_rule_valid_schema_example = {
         "#2612, #2620), a discriminator selects the oneOf/anyOf branch to check against, 1.0 "
         "is an integer in 3.1 but not in 3.0 (draft-04), multipleOf is exact in decimal, "
         "date-time and time need a time zone as RFC 3339 says, and patterns are read as "
-        "ECMA-262.",
+        "ECMA-262. In OAS 3.1 nullable is no keyword (Spectral still honours it): write type: "
+        "[T, \"null\"].",
     .doc_url = "https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules"
                "#oas3-valid-schema-example",
     .default_severity = ADR_SEVERITY_ERROR,
