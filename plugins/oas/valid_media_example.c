@@ -56,16 +56,17 @@ const adr_rule adr_rule_valid_media_example = {
         "against its schema (OAS 3.0: the Schema Object dialect; 3.1: JSON Schema 2020-12); the "
         "finding is at the offending value, with Spectral's message. Where Spectral is wrong, "
         "adrlint differs: nullable: true admits null also beside allOf/oneOf/anyOf/$ref "
-        "(Spectral issues #894, #1638, #1603, #2488, #2528, #2612, #2620); a required readOnly "
-        "property may be missing from a request example and a required writeOnly property from "
-        "a response example; a discriminator selects the oneOf/anyOf branch to check against; "
-        "externalValue examples are not fetched and give no finding; a media type with both "
-        "example and examples has both checked (Spectral checks only example); 1.0 is an "
-        "integer in 3.1 but not in 3.0 (draft-04), multipleOf is exact in decimal (0.3 is a "
-        "multiple of 0.1), date-time and time need a time zone as RFC 3339 says (ajv-formats "
-        "accepts 2024-01-01T10:00:00), ipv4 rejects leading zeros, and patterns are read as "
-        "ECMA-262. In OAS 3.1 nullable is no keyword (Spectral still honours it): write type: "
-        "[T, \"null\"].",
+        "(Spectral issues #894, #1603, #1638, #2620); a required readOnly property may be "
+        "missing from a request example and a required writeOnly property from a response "
+        "example; a discriminator (which Spectral ignores) selects the oneOf/anyOf branch to "
+        "check against, so branches that overlap (#2528, #2612) are no error once the example "
+        "names its type; externalValue examples are not fetched and give no finding; a media "
+        "type with both example and examples has both checked (Spectral checks only example); "
+        "1.0 is an integer in 3.1 but not in 3.0 (draft-04); multipleOf is exact in decimal (0.3 "
+        "is a multiple of 0.1); date-time and time need a time zone as RFC 3339 says "
+        "(ajv-formats accepts 2024-01-01T10:00:00) and ipv4 rejects leading zeros; patterns are "
+        "read as ECMA-262. In OAS 3.1 nullable is no keyword (Spectral still honours it): write "
+        "type: [T, \"null\"].",
     .doc_url = "https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules"
                "#oas3-valid-media-example",
     .default_severity = ADR_SEVERITY_ERROR,

@@ -37,17 +37,16 @@ const adr_rule adr_rule_valid_schema_example = {
     .title = "Schema examples and defaults must be valid against their schema",
     .rationale =
         "The example and default of every Schema Object, nested ones and components included, "
-        "and in OAS 3.1 every item of its examples array, must be valid against that schema; "
-        "the finding is at the offending value, with Spectral's message. Spectral only checks "
-        "schemas that have enum, type, format, $ref, properties or items, so an example beside "
-        "a bare allOf goes unchecked there, and it ignores 3.1 examples arrays; adrlint checks "
+        "and in OAS 3.1 every item of its examples array, must be valid against that schema; the "
+        "finding is at the offending value, with Spectral's message. Spectral only checks "
+        "schemas that have enum, type, format, $ref, properties or items, so an example beside a "
+        "bare allOf goes unchecked there, and it ignores 3.1 examples arrays; adrlint checks "
         "them all. Where Spectral is wrong, adrlint differs: nullable: true admits null also "
-        "beside allOf/oneOf/anyOf/$ref (Spectral issues #894, #1638, #1603, #2488, #2528, "
-        "#2612, #2620), a discriminator selects the oneOf/anyOf branch to check against, 1.0 "
-        "is an integer in 3.1 but not in 3.0 (draft-04), multipleOf is exact in decimal, "
-        "date-time and time need a time zone as RFC 3339 says, and patterns are read as "
-        "ECMA-262. In OAS 3.1 nullable is no keyword (Spectral still honours it): write type: "
-        "[T, \"null\"].",
+        "beside allOf/oneOf/anyOf/$ref (Spectral issues #894, #1603, #1638, #2620); a "
+        "discriminator (which Spectral ignores) selects the oneOf/anyOf branch to check against; "
+        "1.0 is an integer in 3.1 but not in 3.0 (draft-04); multipleOf is exact in decimal; "
+        "date-time and time need a time zone as RFC 3339 says; patterns are read as ECMA-262. In "
+        "OAS 3.1 nullable is no keyword (Spectral still honours it): write type: [T, \"null\"].",
     .doc_url = "https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules"
                "#oas3-valid-schema-example",
     .default_severity = ADR_SEVERITY_ERROR,
