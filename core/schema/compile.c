@@ -316,8 +316,10 @@ static const struct kwdef {
  * example, x-...) are not keywords: compare lengths before text. */
 static int lookup_kw(const adr_node *key, int dialect)
 {
-    if (key->type == ADR_NODE_MAP || key->type == ADR_NODE_SEQ) return -1;
+    if (key->type == ADR_NODE_MAP || key->type == ADR_NODE_SEQ || key->len < 2) return -1;
     const char *s = key->u.text;
+    /* title, x-..., nullable, readOnly, ...: no keyword starts like them */
+    if (!memchr("$acdefimnoprtu", s[0], 14)) return -1;
     for (size_t i = 0; i < ADR_ARRAY_LEN(kwdefs); i++) {
         const struct kwdef *d = &kwdefs[i];
         if (d->len == key->len && d->name[1] == s[1] && memcmp(d->name, s, d->len) == 0)

@@ -623,12 +623,17 @@ static long find_prop(vc *c, cschema *s, const adr_node *props, const char *name
                       uint32_t *hint)
 {
     if (props->len < PROP_INDEX_MIN) return find_key(props, name, n, hint);
+    /* in schema order more often than not: try the hint before hashing */
+    if (*hint < props->len && key_eq(props->u.pairs[*hint].key, name, n)) return (long)(*hint)++;
     if (!s->kids || !s->kids->prop_index) build_prop_index(c, s, props);
     if (!s->kids || !s->kids->prop_index) return find_key(props, name, n, hint);
     const uint32_t *t = s->kids->prop_index;
     uint32_t cap = s->kids->prop_cap;
     for (uint32_t h = (uint32_t)name_hash(name, n) & (cap - 1); t[h]; h = (h + 1) & (cap - 1))
-        if (key_eq(props->u.pairs[t[h] - 1].key, name, n)) return (long)t[h] - 1;
+        if (key_eq(props->u.pairs[t[h] - 1].key, name, n)) {
+            *hint = t[h];
+            return (long)t[h] - 1;
+        }
     return -1;
 }
 
