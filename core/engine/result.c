@@ -42,7 +42,7 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
 static bool inline_ignored(const diag_rec *d)
 {
     for (const adr_node *n = d->node; n; n = n->parent) {
-        if (n->type != ADR_NODE_MAP) continue;
+        if (n->type != ADR_NODE_MAP || !(n->flags & ADR_NF_LINT_IGNORE)) continue;
         const adr_node *v = adr_node_get(n, "x-lint-ignore");
         if (!v) continue;
         if (v->type == ADR_NODE_SEQ) {
