@@ -272,6 +272,11 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
          * Spectral show them. */
         if (start > 0) start--;
         if (end < doc->size) end++;
+    } else if (flags & ADR_NF_BLOCK) {
+        /* A block scalar's mark is its first content line; it starts, for
+         * editors and for Spectral, at its | or > indicator. */
+        size_t ind = adr_block_indicator(doc->buf, doc->size, start);
+        if (ind != SIZE_MAX) start = (uint32_t)ind;
     }
     adr_node *n = new_node(b, type, start, end);
     if (!n) return;
