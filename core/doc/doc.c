@@ -272,6 +272,11 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
          * Spectral show them. */
         if (start > 0) start--;
         if (end < doc->size) end++;
+    } else if (flags & ADR_NF_BLOCK) {
+        /* A block scalar's mark is its first content line; it starts, for
+         * editors and for Spectral, at its | or > indicator. */
+        size_t ind = adr_block_indicator(doc->buf, doc->size, start);
+        if (ind != SIZE_MAX) start = (uint32_t)ind;
     }
     adr_node *n = new_node(b, type, start, end);
     if (!n) return;
@@ -475,6 +480,11 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
             }
             np = dedupe_pairs(b, n, pairs, np);
             pairs = apply_merges(b, n, pairs, &np);
+            /* Findings look for x-lint-ignore on every object around them;
+             * marking the few maps that have one spares scanning the rest. */
+            for (size_t i = 0; i < np; i++)
+                if (pairs[i].key->len == 13 && memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
+                    n->flags |= ADR_NF_LINT_IGNORE;
         }
         n->u.pairs = pairs;
         n->len = (uint32_t)np;

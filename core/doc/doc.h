@@ -22,6 +22,7 @@ typedef struct adr_doc adr_doc;
 #define ADR_NF_BLOCK 0x02u   /* literal or folded block scalar */
 #define ADR_NF_FLOW 0x04u    /* flow map/seq ({...} / [...]) */
 #define ADR_NF_MERGED 0x08u  /* map that received << merge entries */
+#define ADR_NF_LINT_IGNORE 0x10u /* map with an x-lint-ignore key (checked per finding) */
 
 typedef struct adr_pair {
     adr_node *key;

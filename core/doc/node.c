@@ -74,11 +74,20 @@ bool adr_node_is(const adr_node *n, const char *s)
 adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len)
 {
     if (!map || map->type != ADR_NODE_MAP) return NULL;
+    if (len == 0) {
+        for (uint32_t i = 0; i < map->len; i++)
+            if (map->u.pairs[i].key->len == 0 && map->u.pairs[i].key->type < ADR_NODE_MAP)
+                return map->u.pairs[i].value;
+        return NULL;
+    }
+    /* The hottest loop of a lint: rules look fields up by name. Length and
+     * first byte rule out most keys before memcmp is called. */
     const adr_pair *p = map->u.pairs;
+    const char c0 = key[0];
     for (uint32_t i = 0; i < map->len; i++) {
         const adr_node *k = p[i].key;
-        if (k->len == len && memcmp(k->u.text, key, len) == 0 && k->type != ADR_NODE_MAP &&
-            k->type != ADR_NODE_SEQ)
+        if (k->len == len && k->type < ADR_NODE_MAP && k->u.text[0] == c0 &&
+            memcmp(k->u.text, key, len) == 0)
             return p[i].value;
     }
     return NULL;

@@ -224,15 +224,10 @@ static const char *decode_flow(adr_arena *arena, const char *s, size_t start, si
     return o.p;
 }
 
-/* Block scalars (| and >), as PyYAML's scanner implements chapter 8.1. */
-static const char *decode_block(adr_arena *arena, const char *s, size_t size, size_t start,
-                                size_t end, size_t *len, bool *fallback)
+size_t adr_block_indicator(const char *s, size_t size, size_t start)
 {
     /* The header line ("key: |-  # comment") precedes the content. */
-    if (start == 0 || start > size) {
-        *fallback = true;
-        return NULL;
-    }
+    if (start == 0 || start > size) return SIZE_MAX;
     size_t hdr_end = start;
     if (s[hdr_end - 1] == '\n') {
         hdr_end--;
@@ -251,9 +246,22 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
         while (j < hdr_end && is_ws(s[j])) j++;
         if (mods <= 2 && (j == hdr_end || (s[j] == '#' && is_ws(s[j - 1])))) ind = k;
     }
+    return ind;
+}
+
+/* Block scalars (| and >), as PyYAML's scanner implements chapter 8.1. */
+static const char *decode_block(adr_arena *arena, const char *s, size_t size, size_t start,
+                                size_t end, size_t *len, bool *fallback)
+{
+    size_t ind = adr_block_indicator(s, size, start);
     if (ind == SIZE_MAX) {
         *fallback = true;
         return NULL;
+    }
+    size_t hdr_end = start;
+    if (s[hdr_end - 1] == '\n') {
+        hdr_end--;
+        if (hdr_end > 0 && s[hdr_end - 1] == '\r') hdr_end--;
     }
     bool folded = s[ind] == '>';
     int chomp = 0; /* 0 clip, -1 strip, 1 keep */

@@ -17,4 +17,8 @@ enum { ADR_SCALAR_PLAIN = 0, ADR_SCALAR_SINGLE, ADR_SCALAR_DOUBLE, ADR_SCALAR_LI
 const char *adr_scalar_decode(adr_arena *arena, const char *buf, size_t size, size_t start,
                               size_t end, int style, size_t *len);
 
+/* Offset of the | or > that introduces the block scalar whose content
+ * starts at start (the line after its header), or SIZE_MAX. */
+size_t adr_block_indicator(const char *buf, size_t size, size_t start);
+
 #endif

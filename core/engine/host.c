@@ -1,5 +1,6 @@
 /* The function table plugins call (include/adrlint/plugin.h). */
 #include "run.h"
+#include "../schema/schema.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -177,6 +178,36 @@ static int h_match(adr_ctx *ctx, unsigned index, const char *s, size_t len)
     return rc < 0 ? rc : -1;
 }
 
+/* References inside schemas resolve quietly: the walk visits every schema
+ * and reports a broken $ref once, where it is written. */
+static const adr_node *schema_deref(void *user, const adr_node *obj)
+{
+    run *r = user;
+    adr_ref_status st;
+    const char *msg;
+    adr_node *t = adr_ws_deref(&r->ws, obj, &st, &msg, NULL);
+    if (r->ws.oom) r->oom = true;
+    return t;
+}
+
+static int h_validate(adr_ctx *ctx, const adr_node *schema, const adr_node *instance,
+                      unsigned flags, adr_schema_error_fn fn, void *user)
+{
+    run *r = ctx->run;
+    if (!r->schema) {
+        r->schema = adr_schema_ctx_new(schema_deref, r);
+        if (!r->schema) {
+            r->oom = true;
+            return ADR_ENOMEM;
+        }
+    }
+    if (!(flags & (ADR_VALIDATE_OAS30 | ADR_VALIDATE_2020_12)))
+        flags |= (r->format & ADR_FORMAT_OAS3_1) ? ADR_VALIDATE_2020_12 : ADR_VALIDATE_OAS30;
+    int rc = adr_schema_validate(r->schema, schema, instance, flags, fn, user);
+    if (rc < 0) r->oom = true;
+    return rc;
+}
+
 void adr_host_init(adr_host *h)
 {
     memset(h, 0, sizeof *h);
@@ -207,4 +238,5 @@ void adr_host_init(adr_host *h)
     h->report = h_report;
     h->vreport = h_vreport;
     h->match = h_match;
+    h->validate = h_validate;
 }

@@ -37,34 +37,13 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
     return false;
 }
 
-/* x-lint-ignore lookups by mapping, direct-mapped: findings cluster under
- * the same objects, and scanning a big mapping (paths) once per finding
- * would make a lint with many findings quadratic. */
-#define IGNORE_CACHE 1024
-
-typedef struct ignore_slot {
-    const adr_node *map;
-    const adr_node *value;
-} ignore_slot;
-
-static const adr_node *ignore_value(ignore_slot *cache, const adr_node *map)
-{
-    if (!cache) return adr_node_get(map, "x-lint-ignore");
-    size_t h = (size_t)(((uint64_t)(uintptr_t)map * 0x9E3779B97F4A7C15ull) >> 54);
-    if (cache[h].map != map) {
-        cache[h].map = map;
-        cache[h].value = adr_node_get(map, "x-lint-ignore");
-    }
-    return cache[h].value;
-}
-
 /* x-lint-ignore: CODE, or a list of codes, on the reported object or any
  * object around it (vacuum's convention). */
-static bool inline_ignored(const diag_rec *d, ignore_slot *cache)
+static bool inline_ignored(const diag_rec *d)
 {
     for (const adr_node *n = d->node; n; n = n->parent) {
-        if (n->type != ADR_NODE_MAP) continue;
-        const adr_node *v = ignore_value(cache, n);
+        if (n->type != ADR_NODE_MAP || !(n->flags & ADR_NF_LINT_IGNORE)) continue;
+        const adr_node *v = adr_node_get(n, "x-lint-ignore");
         if (!v) continue;
         if (v->type == ADR_NODE_SEQ) {
             for (uint32_t i = 0; i < v->len; i++)
@@ -163,11 +142,9 @@ int adr_result_build(run *r, adr_result **out)
     adr_buf path;
     adr_buf_init(&path);
     bool fail = false;
-    /* Without memory for the cache the lookups are only slower. */
-    ignore_slot *icache = adr_xcalloc(IGNORE_CACHE, sizeof *icache);
     for (size_t i = 0; i < r->ndiags && !fail; i++) {
         const diag_rec *d = &r->diags[i];
-        if (d->node && inline_ignored(d, icache)) continue;
+        if (d->node && inline_ignored(d)) continue;
         adr_diagnostic *o = &res->diags[res->count];
         size_t ri = d->rule->index;
         if (!codes[3 * ri]) {
@@ -211,7 +188,6 @@ int adr_result_build(run *r, adr_result **out)
         res->count++;
     }
     adr_buf_free(&path);
-    adr_xfree(icache);
     adr_xfree(codes);
     adr_xfree(sources);
     if (fail) goto oom;

@@ -1,6 +1,7 @@
 /* A lint run: parse, walk, collect, then turn findings into a result. */
 #include "run.h"
 #include "result.h"
+#include "../schema/schema.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,6 +176,7 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
     collect_doc_errors(&r);
     if (r.oom || r.ws.oom) goto oom;
     int rc = adr_result_build(&r, out);
+    adr_schema_ctx_free(r.schema);
     adr_ws_destroy(&r.ws);
     adr_arena_destroy(&r.arena);
     adr_xfree(r.sev);
@@ -184,6 +186,7 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
     pcre2_match_data_free(r.md);
     return rc;
 oom:
+    adr_schema_ctx_free(r.schema);
     adr_ws_destroy(&r.ws);
     adr_arena_destroy(&r.arena);
     adr_xfree(r.sev);

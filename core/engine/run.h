@@ -32,6 +32,7 @@ typedef struct run {
     void **states;         /* per rule */
     adr_arena arena;
     pcre2_match_data *md;
+    struct adr_schema_ctx *schema; /* host->validate's caches, created on first use */
     adr_ctx ctx;
     bool oom;
 } run;

@@ -117,30 +117,92 @@ static void seq_field(run *r, const adr_node *obj, const char *name, adr_kind ki
     each_seq(r, adr_node_get(obj, name), kind, name);
 }
 
-static const char *const schema_single[] = {"not", "if", "then", "else", "contains",
-                                            "propertyNames", "unevaluatedItems",
-                                            "unevaluatedProperties", "contentSchema",
-                                            "additionalItems"};
-static const char *const schema_lists[] = {"allOf", "anyOf", "oneOf", "prefixItems"};
-static const char *const schema_maps[] = {"properties", "patternProperties", "dependentSchemas",
-                                          "$defs", "definitions"};
+typedef enum schema_slot {
+    SLOT_NONE,
+    SLOT_MAP,    /* name -> schema: properties, patternProperties, $defs... */
+    SLOT_LIST,   /* allOf, anyOf, oneOf, prefixItems */
+    SLOT_SINGLE, /* not, if, then, else, contains... */
+    SLOT_ITEMS,  /* a schema, or (draft 4 tuples) a list of schemas */
+    SLOT_ADDITIONAL,
+    SLOT_REF
+} schema_slot;
+
+#define KW(lit, slot)                                                                              \
+    if (n == sizeof(lit) - 1 && memcmp(k, lit, n) == 0) {                                          \
+        *field = lit;                                                                              \
+        return slot;                                                                               \
+    }
+
+/* Which subschemas a keyword holds. Schemas are the most numerous objects,
+ * so their children are found in one pass over their keys, switching on
+ * the key's length first. */
+static schema_slot schema_keyword(const char *k, size_t n, const char **field)
+{
+    switch (n) {
+    case 2: KW("if", SLOT_SINGLE) break;
+    case 3: KW("not", SLOT_SINGLE) break;
+    case 4:
+        KW("then", SLOT_SINGLE)
+        KW("else", SLOT_SINGLE)
+        KW("$ref", SLOT_REF)
+        break;
+    case 5:
+        KW("allOf", SLOT_LIST)
+        KW("anyOf", SLOT_LIST)
+        KW("oneOf", SLOT_LIST)
+        KW("items", SLOT_ITEMS)
+        KW("$defs", SLOT_MAP)
+        break;
+    case 8: KW("contains", SLOT_SINGLE) break;
+    case 10: KW("properties", SLOT_MAP) break;
+    case 11:
+        KW("prefixItems", SLOT_LIST)
+        KW("definitions", SLOT_MAP)
+        break;
+    case 13:
+        KW("propertyNames", SLOT_SINGLE)
+        KW("contentSchema", SLOT_SINGLE)
+        break;
+    case 15: KW("additionalItems", SLOT_SINGLE) break;
+    case 16:
+        KW("unevaluatedItems", SLOT_SINGLE)
+        KW("dependentSchemas", SLOT_MAP)
+        break;
+    case 17: KW("patternProperties", SLOT_MAP) break;
+    case 20: KW("additionalProperties", SLOT_ADDITIONAL) break;
+    case 21: KW("unevaluatedProperties", SLOT_SINGLE) break;
+    default: break;
+    }
+    return SLOT_NONE;
+}
+
+#undef KW
 
 static void schema_children(run *r, const adr_node *s)
 {
-    for (size_t i = 0; i < ADR_ARRAY_LEN(schema_maps); i++)
-        map_field(r, s, schema_maps[i], ADR_KIND_SCHEMA);
-    for (size_t i = 0; i < ADR_ARRAY_LEN(schema_lists); i++)
-        seq_field(r, s, schema_lists[i], ADR_KIND_SCHEMA);
-    for (size_t i = 0; i < ADR_ARRAY_LEN(schema_single); i++)
-        child(r, s, schema_single[i], ADR_KIND_SCHEMA);
-    const adr_node *items = adr_node_get(s, "items");
-    if (items && items->type == ADR_NODE_SEQ) each_seq(r, items, ADR_KIND_SCHEMA, "items");
-    else if (items) visit(r, ADR_KIND_SCHEMA, items, NULL, "items");
-    const adr_node *ap = adr_node_get(s, "additionalProperties");
-    if (ap && ap->type == ADR_NODE_MAP) visit(r, ADR_KIND_SCHEMA, ap, NULL, "additionalProperties");
+    bool has_ref = false;
+    for (uint32_t i = 0; i < s->len && !r->oom; i++) {
+        const adr_node *k = s->u.pairs[i].key, *v = s->u.pairs[i].value;
+        if (k->type == ADR_NODE_MAP || k->type == ADR_NODE_SEQ) continue;
+        const char *field = NULL;
+        switch (schema_keyword(k->u.text, k->len, &field)) {
+        case SLOT_MAP: each_map(r, v, ADR_KIND_SCHEMA, field, false); break;
+        case SLOT_LIST: each_seq(r, v, ADR_KIND_SCHEMA, field); break;
+        case SLOT_SINGLE: visit(r, ADR_KIND_SCHEMA, v, k, field); break;
+        case SLOT_ITEMS:
+            if (v->type == ADR_NODE_SEQ) each_seq(r, v, ADR_KIND_SCHEMA, field);
+            else visit(r, ADR_KIND_SCHEMA, v, NULL, field);
+            break;
+        case SLOT_ADDITIONAL:
+            if (v->type == ADR_NODE_MAP) visit(r, ADR_KIND_SCHEMA, v, NULL, field);
+            break;
+        case SLOT_REF: has_ref = true; break;
+        case SLOT_NONE: break;
+        }
+    }
     /* OAS 3.1 schemas may carry $ref beside other keywords: the target is
      * a schema of its own. */
-    if (adr_node_get(s, "$ref")) {
+    if (has_ref) {
         const adr_node *t = adr_run_deref(r, s);
         if (t && t != s) visit(r, ADR_KIND_SCHEMA, t, NULL, "$ref");
     }

@@ -1,12 +1,21 @@
 #include "report.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 size_t adr_utf16_len(const char *s, size_t n)
 {
-    size_t u = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t u = 0, i = 0;
+    /* ASCII runs, eight bytes at a time, are one unit per byte. */
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+        u += 8;
+    }
+    for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c & 0xC0) != 0x80) u += c >= 0xF0 ? 2 : 1;
     }
@@ -27,7 +36,10 @@ void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, 
                 adr_buf_putc(&seg, p[1] == '0' ? '~' : '/');
                 p += 2;
             } else {
-                adr_buf_putc(&seg, *p++);
+                size_t run = strcspn(p, "/~");
+                if (!run) run = 1;
+                adr_buf_putn(&seg, p, run);
+                p += run;
             }
         }
         fn(user, seg.data ? seg.data : "", seg.len);
@@ -92,6 +104,11 @@ typedef struct dot_ctx {
 /* Spectral decodes ~1 and ~0 once more over the printed path. */
 static void put_decoded(adr_buf *out, const char *s, size_t n)
 {
+    const char *t = memchr(s, '~', n);
+    if (!t) {
+        adr_buf_putn(out, s, n);
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '~' && i + 1 < n && (s[i + 1] == '0' || s[i + 1] == '1')) {
             adr_buf_putc(out, s[i + 1] == '0' ? '~' : '/');

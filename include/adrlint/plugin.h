@@ -32,7 +32,7 @@ extern "C" {
 #endif
 
 #define ADR_PLUGIN_ABI_MAJOR 1
-#define ADR_PLUGIN_ABI_MINOR 0
+#define ADR_PLUGIN_ABI_MINOR 1
 
 #if defined(_WIN32)
 #define ADR_PLUGIN_EXPORT __declspec(dllexport)
@@ -115,6 +115,34 @@ typedef struct adr_visit {
 } adr_visit;
 
 typedef struct adr_host adr_host;
+
+/* -- Schema validation (added in 1.1) --------------------------------- */
+
+/* host->validate flags. The context decides which properties are required:
+ * a client does not send readOnly ones, a server does not return writeOnly
+ * ones. The dialect defaults to the linted document's (OAS 3.1: JSON Schema
+ * 2020-12, anything else: the OAS 3.0 Schema Object). */
+#define ADR_VALIDATE_REQUEST 0x01u    /* the instance is a request body/value */
+#define ADR_VALIDATE_RESPONSE 0x02u   /* the instance is a response body/value */
+#define ADR_VALIDATE_OAS30 0x10u      /* dialect: OAS 3.0 Schema Object */
+#define ADR_VALIDATE_2020_12 0x20u    /* dialect: JSON Schema 2020-12 (OAS 3.1) */
+#define ADR_VALIDATE_ALL_ERRORS 0x100u /* every error, not only the first (ajv allErrors) */
+
+/* One validation error, borrowed for the duration of the callback. */
+typedef struct adr_schema_error {
+    uint32_t struct_size;
+    const adr_node *instance; /* the offending value (report here) */
+    const adr_node *schema;   /* the keyword's value in the schema ("type": its
+                                 value), or the schema object */
+    const char *keyword;      /* "type", "required", "additionalProperties", ... */
+    /* Spectral's wording, with the instance's name in front, as in
+     * "\"id\" property type must be string" or
+     * "Property \"x\" is not expected to be here". */
+    const char *message;
+} adr_schema_error;
+
+/* Receives each error; return nonzero to stop validating. */
+typedef int (*adr_schema_error_fn)(void *user, const adr_schema_error *error);
 
 /* A rule: a static descriptor and the functions that check it. */
 typedef struct adr_rule {
@@ -217,6 +245,18 @@ struct adr_host {
     /* Matches the rule's patterns[index] against s: 1 match, 0 no match,
      * negative on error (bad index). */
     int (*match)(adr_ctx *ctx, unsigned index, const char *s, size_t len);
+
+    /* -- Schema validation (added in 1.1; check ADR_HOST_HAS) ----------- */
+    /* Validates instance against schema (a Schema Object, or a boolean
+     * schema in 3.1), which may lie in different files of the workspace;
+     * $refs in the schema are followed, cycles included. flags:
+     * ADR_VALIDATE_*. fn (may be NULL) gets each error until it returns
+     * nonzero; by default only the first error outside anyOf/oneOf is
+     * given, as Spectral does. Returns 1 valid, 0 invalid, negative when
+     * out of memory. Regular expressions and schema tables are cached for
+     * the run. */
+    int (*validate)(adr_ctx *ctx, const adr_node *schema, const adr_node *instance,
+                    unsigned flags, adr_schema_error_fn fn, void *user);
 };
 
 #define ADR_HOST_HAS(host, field)                                                                  \

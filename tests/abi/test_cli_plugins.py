@@ -52,7 +52,7 @@ def test_plugin_of_another_abi_major_is_refused():
     p = run([ADRLINT, "lint", EXAMPLE], env={"ADRLINT_PLUGIN_PATH": bad})
     assert p.returncode == 2
     assert p.stderr.strip() == (
-        "adrlint: plugin %s: plugin ABI major 2 is not supported (host speaks 1.0)" % bad)
+        "adrlint: plugin %s: plugin ABI major 2 is not supported (host speaks 1.1)" % bad)
 
 
 def test_rules_lists_where_plugins_come_from():

@@ -42,33 +42,71 @@ def main():
     ap.add_argument("--measure", required=True, help="the tests/bench/measure helper")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--profile", action="append")
+    ap.add_argument("--spectral", help="a Spectral CLI to compare with (optional)")
+    ap.add_argument("--spectral-ruleset", help="the ruleset Spectral runs (the Logius linter)")
+    ap.add_argument("--spectral-runs", type=int, default=3)
+    ap.add_argument("--out", help="also write the Markdown report to this file")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     global MEASURE
     MEASURE = a.measure
     profiles = a.profile or ["adr-2.2"]
-    print("Machine: %s, %s, %d cores; %s" % (platform.node(), platform.machine(), os.cpu_count(),
-                                          time.strftime("%Y-%m-%d")))
-    print()
-    print("| file | size | profile | floor ms | lint ms | time ratio | floor RSS MB "
-          "| lint RSS MB | RSS / size |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
-    worst = 0.0
+    lines = []
+
+    def emit(text=""):
+        print(text)
+        lines.append(text)
+
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    emit("Machine: %s, %s, %d cores (%s); %s; median of %d runs (Spectral: %d)" % (
+        platform.machine(), platform.system(), os.cpu_count(), cpu or "unknown CPU",
+        time.strftime("%Y-%m-%d"), a.runs, a.spectral_runs))
+    emit()
+    spectral = a.spectral and a.spectral_ruleset
+    head = ("| file | size | floor ms | profile | lint ms | lint / floor | lint RSS MB "
+            "| RSS / size |")
+    rule = "|---|---:|---:|---|---:|---:|---:|---:|"
+    if spectral:
+        head += " Spectral s | Spectral RSS MB | speed-up |"
+        rule += "---:|---:|---:|"
+    emit(head)
+    emit(rule)
+    worst_t = worst_m = 0.0
     for f in a.files:
         size = os.path.getsize(f)
-        # Warm the page cache so both sides read from memory.
+        # Warm the page cache so every tool reads from memory.
         with open(f, "rb") as fh:
             fh.read()
-        ft, frss = measure([a.floor, f], a.runs)
-        for prof in profiles:
+        ft, _frss = measure([a.floor, f], a.runs)
+        st = srss = None
+        if spectral:
+            st, srss = measure([a.spectral, "lint", "-q", "-f", "json", "-r", a.spectral_ruleset,
+                                f], a.spectral_runs)
+        for i, prof in enumerate(profiles):
             lt, lrss = measure([a.adrlint, "lint", "-q", "--profile", prof, f], a.runs)
             ratio = lt / ft if ft else float("inf")
-            worst = max(worst, ratio)
-            print("| %s | %.1f MB | %s | %.1f | %.1f | %.2fx | %.1f | %.1f | %.1fx |" % (
-                os.path.basename(f), size / 1e6, prof, ft * 1e3, lt * 1e3, ratio, frss / 1e6,
-                lrss / 1e6, lrss / size if size else 0.0))
-    print()
-    print("Worst time ratio: %.2fx (budget 2x)" % worst)
+            worst_t = max(worst_t, ratio)
+            worst_m = max(worst_m, lrss / size if size else 0.0)
+            row = "| %s | %.2f MB | %.1f | %s | %.1f | %.2fx | %.1f | %.1fx |" % (
+                os.path.basename(f) if i == 0 else "", size / 1e6, ft * 1e3, prof, lt * 1e3,
+                ratio, lrss / 1e6, lrss / size if size else 0.0)
+            if spectral:
+                row += (" %.2f | %.0f | %.0fx |" % (st, srss / 1e6, st / lt) if i == 0 else
+                        " | | |")
+            emit(row)
+    emit()
+    emit("Worst lint / floor: %.2fx (budget 2x). Worst peak RSS / input size: %.1fx "
+         "(budget 10x)." % (worst_t, worst_m))
+    if a.out:
+        with open(a.out, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
     return 0
 
 

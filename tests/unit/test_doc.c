@@ -75,6 +75,9 @@ Test(doc, multiline_and_block_scalars)
     adr_node *a = at(d, "/a");
     cr_assert_eq(a->len, 9);
     cr_assert(memcmp(a->u.text, "een\ntwee\n", 9) == 0);
+    /* A block scalar starts at its indicator, as editors and Spectral show it. */
+    assert_pos(d, a->start, 0, 3, 3);
+    assert_pos(d, at(d, "/b")->start, 3, 3, 3);
     adr_node *b = at(d, "/b");
     cr_assert(memcmp(b->u.text, "drie vier\n", b->len) == 0);
     adr_node *c = at(d, "/c");
