@@ -61,12 +61,10 @@ int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
     return ADR_ECONFIG;
 }
 
-int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out)
+int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json,
+                      const adr_doc_limits *lim, adr_doc **out)
 {
-    char *copy = adr_xstrndup(text, len);
-    if (!copy) return ADR_ENOMEM;
-    adr_doc_limits lim = {64, 100000};
-    adr_doc *doc = adr_doc_parse(name, copy, len, false, &lim);
+    adr_doc *doc = adr_doc_parse(name, buf, len, json, lim);
     if (!doc) {
         adr_set_error_oom();
         return ADR_ENOMEM;
@@ -77,12 +75,24 @@ int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out)
         adr_doc_free(doc);
         return ADR_ECONFIG;
     }
+    *out = doc;
+    return 0;
+}
+
+int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out)
+{
+    char *copy = adr_xstrndup(text, len);
+    if (!copy) return ADR_ENOMEM;
+    adr_doc_limits lim = {64, 100000};
+    adr_doc *doc;
+    int rc = adr_cfg_parse_buf(name, copy, len, false, &lim, &doc);
+    if (rc) return rc;
     if (doc->root->type == ADR_NODE_NULL) {
         *out = doc; /* an empty file is an empty configuration */
         return 0;
     }
     if (doc->root->type != ADR_NODE_MAP) {
-        int rc = adr_cfg_error(doc, doc->root, "a configuration must be a mapping");
+        rc = adr_cfg_error(doc, doc->root, "a configuration must be a mapping");
         adr_doc_free(doc);
         return rc;
     }

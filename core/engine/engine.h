@@ -109,6 +109,10 @@ int adr_config_ignore(adr_linter *L, const adr_options *opts, adr_doc *cfg);
 const char *adr_profile_text(const char *name, size_t len);
 /* Parses a configuration-like YAML text (a mapping, or empty). */
 int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out);
+/* Parses buf (taken over, as adr_doc_parse does) and turns its first syntax
+ * error into an ADR_ECONFIG "file:line:col: message" error. */
+int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json,
+                      const adr_doc_limits *lim, adr_doc **out);
 /* Sets "file:line:col: message" as the last error; returns ADR_ECONFIG. */
 int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...) ADR_INTERNAL_PRINTF(3, 4);
 

@@ -156,17 +156,9 @@ int adr_ignore_load(adr_linter *L, const char *path)
     /* Ignore files of big legacy APIs have many entries: the limits of an
      * OpenAPI document apply, not those of a configuration. */
     adr_doc_limits lim = {64, L->max_nodes};
-    adr_doc *doc = adr_doc_parse(path, data, size, adr_doc_path_is_json(path), &lim);
-    if (!doc) {
-        adr_set_error_oom();
-        return ADR_ENOMEM;
-    }
-    if (doc->nerrors) {
-        adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, doc->errors[0].message);
-        adr_doc_free(doc);
-        return ADR_ECONFIG;
-    }
+    adr_doc *doc;
+    rc = adr_cfg_parse_buf(path, data, size, adr_doc_path_is_json(path), &lim, &doc);
+    if (rc) return rc;
     char *dir = adr_path_dirname(L->ignore_path);
     rc = dir ? load_doc(L, doc, dir) : ADR_ENOMEM;
     if (!dir) adr_set_error_oom();

@@ -119,6 +119,18 @@ static void run_finish(run *r)
     r->ctx.rule = NULL;
 }
 
+static void run_free(run *r)
+{
+    adr_schema_ctx_free(r->schema);
+    adr_ws_destroy(&r->ws);
+    adr_arena_destroy(&r->arena);
+    adr_xfree(r->sev);
+    adr_xfree(r->states);
+    adr_xfree(r->frames);
+    adr_xfree(r->diags);
+    pcre2_match_data_free(r->md);
+}
+
 int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const char *abs_path,
             adr_result **out)
 {
@@ -176,24 +188,10 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
     collect_doc_errors(&r);
     if (r.oom || r.ws.oom) goto oom;
     int rc = adr_result_build(&r, out);
-    adr_schema_ctx_free(r.schema);
-    adr_ws_destroy(&r.ws);
-    adr_arena_destroy(&r.arena);
-    adr_xfree(r.sev);
-    adr_xfree(r.states);
-    adr_xfree(r.frames);
-    adr_xfree(r.diags);
-    pcre2_match_data_free(r.md);
+    run_free(&r);
     return rc;
 oom:
-    adr_schema_ctx_free(r.schema);
-    adr_ws_destroy(&r.ws);
-    adr_arena_destroy(&r.arena);
-    adr_xfree(r.sev);
-    adr_xfree(r.states);
-    adr_xfree(r.frames);
-    adr_xfree(r.diags);
-    pcre2_match_data_free(r.md);
+    run_free(&r);
     adr_set_error_oom();
     return ADR_ENOMEM;
 }
