@@ -6,7 +6,8 @@
 static int cmp_diag(const void *pa, const void *pb)
 {
     const adr_diagnostic *a = pa, *b = pb;
-    int c = strcmp(a->source, b->source);
+    /* Sources are shared strings, one per file: equal pointers, same file. */
+    int c = a->source == b->source ? 0 : strcmp(a->source, b->source);
     if (c) return c;
     if (a->range.start.line != b->range.start.line)
         return a->range.start.line < b->range.start.line ? -1 : 1;

@@ -22,7 +22,8 @@ size_t adr_utf16_len(const char *s, size_t n)
     return u;
 }
 
-void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t), void *user)
+void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t),
+                          void *user)
 {
     if (!pointer || !*pointer) return;
     adr_buf seg;
@@ -30,16 +31,24 @@ void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, 
     const char *p = pointer;
     while (*p == '/') {
         p++;
+        size_t n = strcspn(p, "/");
+        if (!memchr(p, '~', n)) {
+            /* Most segments need no unescaping: pass them in place. */
+            fn(user, p, n);
+            p += n;
+            continue;
+        }
         adr_buf_reset(&seg);
-        while (*p && *p != '/') {
-            if (p[0] == '~' && (p[1] == '0' || p[1] == '1')) {
-                adr_buf_putc(&seg, p[1] == '0' ? '~' : '/');
-                p += 2;
-            } else {
-                size_t run = strcspn(p, "/~");
-                if (!run) run = 1;
-                adr_buf_putn(&seg, p, run);
-                p += run;
+        const char *end = p + n;
+        while (p < end) {
+            const char *t = memchr(p, '~', (size_t)(end - p));
+            if (!t) t = end;
+            adr_buf_putn(&seg, p, (size_t)(t - p));
+            p = t;
+            if (p < end) {
+                bool esc = p + 1 < end && (p[1] == '0' || p[1] == '1');
+                adr_buf_putc(&seg, esc && p[1] == '1' ? '/' : '~');
+                p += esc ? 2 : 1;
             }
         }
         fn(user, seg.data ? seg.data : "", seg.len);

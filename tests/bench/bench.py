@@ -20,6 +20,10 @@ import time
 MEASURE = "measure"
 
 
+class Failed(Exception):
+    """A measured command exited with something other than 0 or 1."""
+
+
 def measure(cmd, runs):
     """Median wall time (s) and peak RSS (bytes) of runs of cmd, through the
     small C helper `measure` (a child's peak RSS survives exec, so it must be
@@ -29,7 +33,7 @@ def measure(cmd, runs):
     for line in out.stdout.splitlines():
         ns, kb, code = (int(x) for x in line.split())
         if code not in (0, 1):
-            raise SystemExit("%s failed (%d): %s" % (" ".join(cmd), code, out.stderr))
+            raise Failed("%s failed (%d): %s" % (" ".join(cmd), code, out.stderr.strip()))
         times.append(ns / 1e9)
         rss.append(kb * 1024)
     return statistics.median(times), max(rss)
@@ -87,8 +91,13 @@ def main():
         ft, _frss = measure([a.floor, f], a.runs)
         st = srss = None
         if spectral:
-            st, srss = measure([a.spectral, "lint", "-q", "-f", "json", "-r", a.spectral_ruleset,
-                                f], a.spectral_runs)
+            try:
+                st, srss = measure([a.spectral, "lint", "-q", "-f", "json", "-r",
+                                    a.spectral_ruleset, f], a.spectral_runs)
+            except Failed as e:
+                # Spectral does not get through every document; say so.
+                print(e, file=sys.stderr)
+                st = srss = None
         for i, prof in enumerate(profiles):
             lt, lrss = measure([a.adrlint, "lint", "-q", "--profile", prof, f], a.runs)
             ratio = lt / ft if ft else float("inf")
@@ -98,8 +107,12 @@ def main():
                 os.path.basename(f) if i == 0 else "", size / 1e6, ft * 1e3, prof, lt * 1e3,
                 ratio, lrss / 1e6, lrss / size if size else 0.0)
             if spectral:
-                row += (" %.2f | %.0f | %.0fx |" % (st, srss / 1e6, st / lt) if i == 0 else
-                        " | | |")
+                if i:
+                    row += " | | |"
+                elif st is None:
+                    row += " crashed | | |"
+                else:
+                    row += " %.2f | %.0f | %.0fx |" % (st, srss / 1e6, st / lt)
             emit(row)
     emit()
     emit("Worst lint / floor: %.2fx (budget 2x). Worst peak RSS / input size: %.1fx "
