@@ -643,11 +643,18 @@ static uint32_t last_token_end(const adr_doc *doc)
 adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
                        const adr_doc_limits *limits)
 {
+    return adr_doc_parse_ex(name, buf, size, json, limits, false);
+}
+
+adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
+                          const adr_doc_limits *limits, bool mapped)
+{
     adr_doc *doc = adr_xcalloc(1, sizeof *doc);
     if (!doc) {
-        adr_xfree(buf);
+        adr_release_file(buf, size, mapped);
         return NULL;
     }
+    doc->mapped = mapped;
     /* Small documents are common (fixtures, LSP edits); size the first
      * chunk to the input so big documents do not take many chunks. */
     size_t chunk = size * 2 + 4096;
@@ -779,7 +786,7 @@ void adr_doc_free(adr_doc *doc)
 {
     if (!doc) return;
     adr_arena_destroy(&doc->arena);
-    adr_xfree(doc->buf);
+    adr_release_file(doc->buf, doc->size, doc->mapped);
     adr_xfree(doc->lines);
     adr_xfree(doc->errors);
     adr_xfree(doc->abs_path);

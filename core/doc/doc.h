@@ -37,7 +37,6 @@ struct adr_node {
     uint32_t end;       /* byte offset just after the last character */
     uint32_t len;       /* text length, or number of pairs/items */
     uint32_t index;     /* position in parent (pair or item index) */
-    uint32_t visited2;  /* more walk bookkeeping (see core/oas) */
     adr_node *parent;   /* map or sequence holding this node; NULL for root */
     adr_doc *doc;
     union {
@@ -69,6 +68,7 @@ struct adr_doc {
     size_t size;
     uint32_t bom;         /* 3 when a UTF-8 BOM precedes the text */
     bool json;            /* parsed in JSON mode */
+    bool mapped;          /* buf is a read-only file mapping (munmap, not free) */
     bool fatal;           /* the parse stopped on an error; root may be partial */
     adr_node *root;       /* never NULL after adr_doc_parse */
     adr_arena arena;
@@ -85,6 +85,9 @@ struct adr_doc {
  * read before the error. json selects JSON mode. */
 adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
                        const adr_doc_limits *limits);
+/* The same for a buffer from adr_map_file: mapped says how to release it. */
+adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
+                          const adr_doc_limits *limits, bool mapped);
 void adr_doc_free(adr_doc *doc);
 
 /* Position of a byte offset (line table built on first use). */

@@ -128,6 +128,10 @@ void adr_host_init(adr_host *host);
 /* run.c */
 int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const char *abs_path,
             adr_result **out);
+/* The general form: buf comes from adr_map_file when mapped is set. */
+int adr_run_ex(const adr_linter *L, char *buf, size_t size, bool mapped, const char *name,
+               const char *abs_path, const adr_source *sources, size_t nsources,
+               adr_result **out);
 /* adr_run with in-memory stand-ins for referenced files (borrowed). */
 int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *name,
                     const char *abs_path, const adr_source *sources, size_t nsources,

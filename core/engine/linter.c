@@ -205,15 +205,16 @@ int adr_linter_lint_file(const adr_linter *L, const char *path, adr_result **out
     *out = NULL;
     char *data;
     size_t size;
-    int rc = adr_read_file(path, L->max_file_size, &data, &size);
+    bool mapped;
+    int rc = adr_map_file(path, L->max_file_size, &data, &size, &mapped);
     if (rc) return rc;
     char *abs = adr_path_absolute(path);
     if (!abs) {
-        adr_xfree(data);
+        adr_release_file(data, size, mapped);
         adr_set_error_oom();
         return ADR_ENOMEM;
     }
-    rc = adr_run(L, data, size, path, abs, out);
+    rc = adr_run_ex(L, data, size, mapped, path, abs, NULL, 0, out);
     adr_xfree(abs);
     return rc;
 }

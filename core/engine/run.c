@@ -134,12 +134,19 @@ static void run_free(run *r)
 int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const char *abs_path,
             adr_result **out)
 {
-    return adr_run_sources(L, buf, size, name, abs_path, NULL, 0, out);
+    return adr_run_ex(L, buf, size, false, name, abs_path, NULL, 0, out);
 }
 
 int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *name,
                     const char *abs_path, const adr_source *sources, size_t nsources,
                     adr_result **out)
+{
+    return adr_run_ex(L, buf, size, false, name, abs_path, sources, nsources, out);
+}
+
+int adr_run_ex(const adr_linter *L, char *buf, size_t size, bool mapped, const char *name,
+               const char *abs_path, const adr_source *sources, size_t nsources,
+               adr_result **out)
 {
     *out = NULL;
     run r;
@@ -162,12 +169,12 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
     adr_xfree(root);
     if (!r.sev || !r.states || !r.md || !r.ws.root_dir ||
         !adr_ws_set_overlays(&r.ws, sources, nsources)) {
-        adr_xfree(buf);
+        adr_release_file(buf, size, mapped);
         goto oom;
     }
     apply_overrides(&r, abs_path, name);
 
-    adr_doc *doc = adr_doc_parse(name, buf, size, adr_doc_path_is_json(name), &lim);
+    adr_doc *doc = adr_doc_parse_ex(name, buf, size, adr_doc_path_is_json(name), &lim, mapped);
     if (!doc) goto oom;
     if (abs_path) {
         doc->abs_path = adr_xstrdup(abs_path);

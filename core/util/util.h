@@ -102,6 +102,14 @@ const char *adr_get_error(void);
 int adr_read_file(const char *path, size_t max_size, char **data, size_t *size);
 int adr_read_fd(int fd, size_t max_size, char **data, size_t *size);
 
+/* Maps a regular file of at least 64 KiB read-only, so a big document is not
+ * copied and its pages come from the page cache; anything else is read as
+ * adr_read_file does. *mapped says which: release with adr_release_file.
+ * A mapping is used only when the file's size is not a multiple of the page
+ * size, so that data[size] is a readable NUL like adr_read_file's. */
+int adr_map_file(const char *path, size_t max_size, char **data, size_t *size, bool *mapped);
+void adr_release_file(char *data, size_t size, bool mapped);
+
 /* Path helpers. Results are malloc'd. */
 char *adr_path_dirname(const char *path);
 char *adr_path_join(const char *dir, const char *rel);
