@@ -144,17 +144,16 @@ bool adr_node_number(const adr_node *n, double *out)
 
 void adr_pointer_escape(adr_buf *buf, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '~' || s[i] == '/') {
-            adr_buf_putn(buf, s + i - run, run);
-            run = 0;
-            adr_buf_puts(buf, s[i] == '~' ? "~0" : "~1");
-        } else {
-            run++;
-        }
+    const char *end = s + n;
+    while (s < end) {
+        /* Copy up to the next character that needs escaping. */
+        const char *t = s;
+        while (t < end && *t != '~' && *t != '/') t++;
+        adr_buf_putn(buf, s, (size_t)(t - s));
+        if (t == end) break;
+        adr_buf_putn(buf, *t == '~' ? "~0" : "~1", 2);
+        s = t + 1;
     }
-    adr_buf_putn(buf, s + n - run, run);
 }
 
 void adr_node_pointer(const adr_node *n, adr_buf *buf)
@@ -189,7 +188,14 @@ void adr_node_pointer(const adr_node *n, adr_buf *buf)
             const adr_node *k = adr_node_key_of(c);
             if (k) adr_pointer_escape(buf, k->u.text, k->len);
         } else {
-            adr_buf_printf(buf, "%u", c->index);
+            char digits[12];
+            size_t nd = 0;
+            uint32_t v = c->index;
+            do {
+                digits[sizeof digits - 1 - nd++] = (char)('0' + v % 10);
+                v /= 10;
+            } while (v);
+            adr_buf_putn(buf, digits + sizeof digits - nd, nd);
         }
     }
     adr_xfree(heap);

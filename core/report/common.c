@@ -105,16 +105,9 @@ static bool has_space(const char *s, size_t n)
     return false;
 }
 
-typedef struct dot_ctx {
-    adr_buf *out;
-    size_t index;
-} dot_ctx;
-
-/* Spectral decodes ~1 and ~0 once more over the printed path. */
 static void put_decoded(adr_buf *out, const char *s, size_t n)
 {
-    const char *t = memchr(s, '~', n);
-    if (!t) {
+    if (!memchr(s, '~', n)) {
         adr_buf_putn(out, s, n);
         return;
     }
@@ -128,30 +121,54 @@ static void put_decoded(adr_buf *out, const char *s, size_t n)
     }
 }
 
-static void dot_seg(void *user, const char *s, size_t n)
+/* Appends one decoded segment in Spectral's dotted form. Spectral decodes
+ * ~1 and ~0 once more over the printed path, hence the second decoding. */
+static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
 {
-    dot_ctx *c = user;
+    bool brackets = n == 0 || has_space(s, n) || js_numeric(s, n);
     if (n == 0) {
-        adr_buf_puts(c->out, "['']");
-    } else if (has_space(s, n)) {
-        adr_buf_puts(c->out, "['");
-        put_decoded(c->out, s, n);
-        adr_buf_puts(c->out, "']");
-    } else if (js_numeric(s, n)) {
-        adr_buf_putc(c->out, '[');
-        put_decoded(c->out, s, n);
-        adr_buf_putc(c->out, ']');
-    } else {
-        if (c->index) adr_buf_putc(c->out, '.');
-        put_decoded(c->out, s, n);
+        adr_buf_putn(out, "['']", 4);
+        return;
     }
-    c->index++;
+    if (brackets) adr_buf_putn(out, has_space(s, n) ? "['" : "[", has_space(s, n) ? 2 : 1);
+    else if (!first) adr_buf_putc(out, '.');
+    put_decoded(out, s, n);
+    if (brackets) adr_buf_putn(out, has_space(s, n) ? "']" : "]", has_space(s, n) ? 2 : 1);
 }
 
 void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)
 {
-    dot_ctx c = {out, 0};
-    adr_pointer_segments(pointer, dot_seg, &c);
+    if (!pointer || !*pointer) return;
+    char small[256];
+    const char *p = pointer;
+    bool first = true;
+    while (*p == '/') {
+        p++;
+        size_t n = strcspn(p, "/");
+        if (!memchr(p, '~', n)) {
+            dot_segment(out, p, n, first);
+        } else {
+            /* Unescape ~1 and ~0 into a scratch copy. */
+            char *seg = n < sizeof small ? small : adr_xmalloc(n + 1);
+            if (!seg) {
+                out->oom = true;
+                return;
+            }
+            size_t w = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (p[i] == '~' && i + 1 < n && (p[i + 1] == '0' || p[i + 1] == '1')) {
+                    seg[w++] = p[i + 1] == '0' ? '~' : '/';
+                    i++;
+                } else {
+                    seg[w++] = p[i];
+                }
+            }
+            dot_segment(out, seg, w, first);
+            if (seg != small) adr_xfree(seg);
+        }
+        first = false;
+        p += n;
+    }
 }
 
 const char *adr_report_severity_word(adr_severity s)
