@@ -190,22 +190,60 @@ static const adr_node *schema_deref(void *user, const adr_node *obj)
     return t;
 }
 
+static bool ensure_schema(run *r)
+{
+    if (!r->schema) {
+        r->schema = adr_schema_ctx_new(schema_deref, r);
+        if (!r->schema) r->oom = true;
+    }
+    return r->schema != NULL;
+}
+
 static int h_validate(adr_ctx *ctx, const adr_node *schema, const adr_node *instance,
                       unsigned flags, adr_schema_error_fn fn, void *user)
 {
     run *r = ctx->run;
-    if (!r->schema) {
-        r->schema = adr_schema_ctx_new(schema_deref, r);
-        if (!r->schema) {
-            r->oom = true;
-            return ADR_ENOMEM;
-        }
-    }
+    if (!ensure_schema(r)) return ADR_ENOMEM;
     if (!(flags & (ADR_VALIDATE_OAS30 | ADR_VALIDATE_2020_12)))
         flags |= (r->format & ADR_FORMAT_OAS3_1) ? ADR_VALIDATE_2020_12 : ADR_VALIDATE_OAS30;
     int rc = adr_schema_validate(r->schema, schema, instance, flags, fn, user);
     if (rc < 0) r->oom = true;
     return rc;
+}
+
+static adr_severity h_rule_severity(adr_ctx *ctx, const char *code)
+{
+    if (!code) return ADR_SEVERITY_OFF;
+    const rule_entry *re = adr_registry_find(ctx->run->L, code, strlen(code));
+    return re ? ctx->run->sev[re->index] : ADR_SEVERITY_OFF;
+}
+
+static void *h_plugin_state(adr_ctx *ctx, size_t size)
+{
+    run *r = ctx->run;
+    const adr_linter *L = r->L;
+    if (!ctx->rule) return NULL;
+    if (!r->plugin_states) {
+        r->plugin_states = adr_arena_zalloc(&r->arena, (L->nplugins + 1) * sizeof(void *));
+        if (!r->plugin_states) {
+            r->oom = true;
+            return NULL;
+        }
+    }
+    const plugin_entry *pe = ctx->rule->plugin;
+    size_t i = pe >= L->plugins && pe < L->plugins + L->nplugins ? (size_t)(pe - L->plugins)
+                                                                   : L->nplugins;
+    if (!r->plugin_states[i]) {
+        r->plugin_states[i] = adr_arena_zalloc(&r->arena, size ? size : 1);
+        if (!r->plugin_states[i]) r->oom = true;
+    }
+    return r->plugin_states[i];
+}
+
+static int h_match_ecma(adr_ctx *ctx, const char *pattern, size_t plen, const char *s, size_t len)
+{
+    if (!pattern || !s || !ensure_schema(ctx->run)) return -1;
+    return adr_schema_match(ctx->run->schema, pattern, plen, s, len);
 }
 
 void adr_host_init(adr_host *h)
@@ -239,4 +277,7 @@ void adr_host_init(adr_host *h)
     h->vreport = h_vreport;
     h->match = h_match;
     h->validate = h_validate;
+    h->rule_severity = h_rule_severity;
+    h->plugin_state = h_plugin_state;
+    h->match_ecma = h_match_ecma;
 }

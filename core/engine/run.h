@@ -33,6 +33,7 @@ typedef struct run {
     adr_arena arena;
     pcre2_match_data *md;
     struct adr_schema_ctx *schema; /* host->validate's caches, created on first use */
+    void **plugin_states;  /* host->plugin_state, one slot per plugin (+1 core), lazily */
     adr_ctx ctx;
     bool oom;
 } run;

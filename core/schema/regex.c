@@ -261,3 +261,11 @@ void adr_rx_free_all(adr_schema_ctx *sc)
     sc->rx = NULL;
     sc->rxcap = sc->rxcount = 0;
 }
+
+int adr_schema_match(adr_schema_ctx *sc, const char *pattern, size_t plen, const char *s,
+                     size_t len)
+{
+    pcre2_code *re = adr_rx_get(sc, pattern, plen);
+    if (!re) return -1;
+    return adr_rx_match(sc, re, s, len);
+}

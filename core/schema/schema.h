@@ -38,6 +38,11 @@ void adr_schema_ctx_free(adr_schema_ctx *sc);
 int adr_schema_validate(adr_schema_ctx *sc, const adr_node *schema, const adr_node *instance,
                         unsigned flags, adr_schema_error_fn fn, void *user);
 
+/* Matches s against an ECMA-262 pattern through the context's regex cache:
+ * 1 match, 0 no match, -1 unusable pattern. */
+int adr_schema_match(adr_schema_ctx *sc, const char *pattern, size_t plen, const char *s,
+                     size_t len);
+
 /* -- Pieces exposed for white-box tests ------------------------------- */
 
 /* Checks s against a named format ("date-time", "uri", ...). Returns 1

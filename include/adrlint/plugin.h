@@ -32,7 +32,7 @@ extern "C" {
 #endif
 
 #define ADR_PLUGIN_ABI_MAJOR 1
-#define ADR_PLUGIN_ABI_MINOR 1
+#define ADR_PLUGIN_ABI_MINOR 2
 
 #if defined(_WIN32)
 #define ADR_PLUGIN_EXPORT __declspec(dllexport)
@@ -257,6 +257,23 @@ struct adr_host {
      * the run. */
     int (*validate)(adr_ctx *ctx, const adr_node *schema, const adr_node *instance,
                     unsigned flags, adr_schema_error_fn fn, void *user);
+
+    /* -- Cooperation (added in 1.2; check ADR_HOST_HAS) ---------------- */
+    /* The severity the rule named code (or one of its aliases) has in this
+     * lint run, after profile, configuration and overrides;
+     * ADR_SEVERITY_OFF when it does not run or does not exist. Lets two
+     * rules that cover one thing avoid reporting it twice. */
+    adr_severity (*rule_severity)(adr_ctx *ctx, const char *code);
+    /* Zeroed memory of size bytes shared by every rule of the calling
+     * rule's plugin, one block per lint run (the first call's size counts);
+     * for work several rules need once, such as deciding what an API is
+     * about. NULL when out of memory. */
+    void *(*plugin_state)(adr_ctx *ctx, size_t size);
+    /* Matches s against an ECMA-262 regular expression taken from the
+     * document (a Schema Object's pattern), compiled once per run: 1
+     * match, 0 no match, -1 when the pattern cannot be used. */
+    int (*match_ecma)(adr_ctx *ctx, const char *pattern, size_t pattern_len, const char *s,
+                      size_t len);
 };
 
 #define ADR_HOST_HAS(host, field)                                                                  \

@@ -50,8 +50,12 @@ typedef struct geo_state {
     memo_slot memo[MEMO_SLOTS];
 } geo_state;
 
+/* Detection and the schema memo are the same for every geo rule: share
+ * them across the plugin's rules where the host allows (ABI 1.2), so the
+ * document is examined once per run, not once per rule. */
 static geo_state *run_state(const adr_host *h, adr_ctx *ctx)
 {
+    if (ADR_HOST_HAS(h, plugin_state)) return h->plugin_state(ctx, sizeof(geo_state));
     return h->state(ctx, sizeof(geo_state));
 }
 
