@@ -142,6 +142,11 @@ static void *h_alloc(adr_ctx *ctx, size_t size)
 static void h_vreport(adr_ctx *ctx, const adr_node *at, const char *fmt, va_list ap)
 {
     if (!ctx->rule) return;
+    /* Most messages are constant: no formatting to do. */
+    if (!strchr(fmt, '%')) {
+        adr_run_report(ctx->run, ctx->rule, at, fmt);
+        return;
+    }
     char small[512];
     va_list cp;
     va_copy(cp, ap);

@@ -125,15 +125,22 @@ static void put_decoded(adr_buf *out, const char *s, size_t n)
  * ~1 and ~0 once more over the printed path, hence the second decoding. */
 static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
 {
-    bool brackets = n == 0 || has_space(s, n) || js_numeric(s, n);
     if (n == 0) {
         adr_buf_putn(out, "['']", 4);
         return;
     }
-    if (brackets) adr_buf_putn(out, has_space(s, n) ? "['" : "[", has_space(s, n) ? 2 : 1);
+    bool space = has_space(s, n);
+    /* Only a segment starting like a number can be one (JavaScript's
+     * Number() also takes "Infinity"). */
+    char c = s[0];
+    bool numeric = !space && ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+                              c == 'I') && js_numeric(s, n);
+    if (space) adr_buf_putn(out, "['", 2);
+    else if (numeric) adr_buf_putc(out, '[');
     else if (!first) adr_buf_putc(out, '.');
     put_decoded(out, s, n);
-    if (brackets) adr_buf_putn(out, has_space(s, n) ? "']" : "]", has_space(s, n) ? 2 : 1);
+    if (space) adr_buf_putn(out, "']", 2);
+    else if (numeric) adr_buf_putc(out, ']');
 }
 
 void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)

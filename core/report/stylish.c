@@ -43,6 +43,26 @@ typedef struct row {
     size_t w[5];
 } row;
 
+/* " line:col", as Spectral's stylish prints a position; rows are many, so
+ * without printf. */
+static void format_position(char *out, uint32_t line, uint32_t col)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + col % 10);
+        col /= 10;
+    } while (col);
+    tmp[n++] = ':';
+    do {
+        tmp[n++] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    tmp[n++] = ' ';
+    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    out[n] = 0;
+}
+
 static void plural(adr_buf *out, size_t n, const char *word)
 {
     adr_buf_printf(out, "%zu %s%s", n, word, n == 1 ? "" : "s");
@@ -90,8 +110,8 @@ ADR_FORMATTER(stylish)
             for (size_t k = i; k < j; k++) {
                 row *rw = &rows[k - i];
                 rw->d = adr_result_get(results[r], k);
-                snprintf(rw->pos, sizeof rw->pos, " %u:%u", rw->d->range.start.line + 1,
-                         rw->d->range.start.column_utf16 + 1);
+                format_position(rw->pos, rw->d->range.start.line + 1,
+                                rw->d->range.start.column_utf16 + 1);
                 adr_buf_reset(&path);
                 adr_pointer_to_dotpath(&path, rw->d->path);
                 rw->path = adr_xstrdup(path.data ? path.data : "");
