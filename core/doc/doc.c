@@ -13,9 +13,10 @@
 
 typedef struct frame {
     adr_node *node;
-    size_t base;          /* first scratch slot of this collection's children */
-    uint64_t weight;      /* nodes in the subtree after alias expansion */
-    const char *anchor;   /* anchor name (arena) or NULL */
+    size_t base;        /* first scratch slot of this collection's children */
+    uint64_t weight;    /* nodes in the subtree after alias expansion */
+    uint32_t last_end;  /* where the last child ends in the source */
+    const char *anchor; /* anchor name (arena) or NULL */
     size_t anchor_len;
 } frame;
 
@@ -69,8 +70,8 @@ static bool is_digits(const char *s, size_t n, int base)
     if (n == 0) return false;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        bool ok = base == 16 ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-                                (c >= 'A' && c <= 'F'))
+        bool ok = base == 16
+                      ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
                   : base == 8 ? (c >= '0' && c <= '7')
                               : (c >= '0' && c <= '9');
         if (!ok) return false;
@@ -108,12 +109,14 @@ static adr_node_type classify_plain(const char *s, size_t n)
             return ADR_NODE_FLOAT;
     }
     size_t digits = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
     bool is_float = false;
     if (i < n && s[i] == '.') {
         is_float = true;
         i++;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, digits++;
     }
     if (digits == 0) return ADR_NODE_STRING;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
@@ -121,7 +124,8 @@ static adr_node_type classify_plain(const char *s, size_t n)
         i++;
         if (i < n && (s[i] == '-' || s[i] == '+')) i++;
         size_t ed = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, ed++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, ed++;
         if (ed == 0) return ADR_NODE_STRING;
     }
     if (i != n) return ADR_NODE_STRING;
@@ -160,7 +164,9 @@ static bool count_nodes(builder *b, uint64_t weight, uint32_t at)
     return true;
 }
 
-static void attach(builder *b, adr_node *n, uint64_t weight)
+/* end: where the child ends in the source; for an alias that is the alias
+ * itself, not the anchored node it stands for. */
+static void attach(builder *b, adr_node *n, uint64_t weight, uint32_t end)
 {
     if (b->nframes == 0) {
         if (!b->doc->root) b->doc->root = n;
@@ -168,6 +174,7 @@ static void attach(builder *b, adr_node *n, uint64_t weight)
     }
     frame *f = &b->frames[b->nframes - 1];
     f->weight += weight;
+    f->last_end = end;
     if (!adr_grow((void **)&b->scratch, &b->capscratch, b->nscratch + 1, sizeof *b->scratch)) {
         b->oom = b->stop = true;
         return;
@@ -181,8 +188,7 @@ static void attach(builder *b, adr_node *n, uint64_t weight)
     }
 }
 
-static void register_anchor(builder *b, const char *name, size_t len, adr_node *n,
-                            uint64_t weight)
+static void register_anchor(builder *b, const char *name, size_t len, adr_node *n, uint64_t weight)
 {
     if (!name) return;
     if (!adr_grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors)) {
@@ -247,9 +253,7 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
             len = srclen;
         }
         break;
-    default:
-        flags = ADR_NF_BLOCK;
-        break;
+    default: flags = ADR_NF_BLOCK; break;
     }
     if (!text) {
         text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, &len);
@@ -284,7 +288,7 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
         const char *an = token_text_arena(b, e->scalar.anchor, &al);
         register_anchor(b, an, al, n, 1);
     }
-    attach(b, n, 1);
+    attach(b, n, 1, n->end);
 }
 
 static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_t base)
@@ -311,80 +315,103 @@ static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_
     f->node = n;
     f->base = b->nscratch;
     f->weight = 1;
+    f->last_end = start;
     f->anchor = NULL;
     f->anchor_len = 0;
     struct fy_token *at = type == ADR_NODE_MAP ? e->mapping_start.anchor : e->sequence_start.anchor;
     if (at) f->anchor = token_text_arena(b, at, &f->anchor_len);
 }
 
+static bool is_scalar(const adr_node *n)
+{
+    return n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ;
+}
+
+/* Keys are equal when both are scalars with the same text. A collection
+ * used as a key ("? [a, b]") equals no other key: its text fields hold
+ * no text. */
 static bool same_key(const adr_node *a, const adr_node *k)
 {
-    return a->len == k->len && memcmp(a->u.text, k->u.text, a->len) == 0;
+    return is_scalar(a) && is_scalar(k) && a->len == k->len &&
+           (a->len == 0 || memcmp(a->u.text, k->u.text, a->len) == 0);
+}
+
+/* A set of pairs (by index) hashed on their key text, so that duplicate
+ * detection and merge keys stay linear in the size of a map. The hash is
+ * salted per process so a document cannot be crafted to collide. */
+typedef struct keyset {
+    uint32_t *slots; /* pair index, UINT32_MAX when empty */
+    size_t mask;
+} keyset;
+
+static const char salt_anchor;
+
+static uint64_t key_hash(const adr_node *k)
+{
+    /* Address space layout randomisation places salt_anchor differently in
+     * every process: a salt with no state to share between threads. */
+    uint64_t salt = (uint64_t)(uintptr_t)&salt_anchor * 0x9E3779B97F4A7C15ull;
+    uint64_t h = adr_hash(k->u.text, k->len) ^ salt;
+    /* murmur3's finaliser: every bit of h reaches the low bits used. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+}
+
+static bool keyset_init(keyset *ks, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap <<= 1;
+    ks->slots = adr_xmalloc(cap * sizeof *ks->slots);
+    if (!ks->slots) return false;
+    memset(ks->slots, 0xff, cap * sizeof *ks->slots);
+    ks->mask = cap - 1;
+    return true;
+}
+
+/* The slot holding a pair whose key equals pairs[i].key, or the empty slot
+ * where it belongs. Only called for scalar keys. */
+static uint32_t *keyset_slot(const keyset *ks, const adr_pair *pairs, size_t i)
+{
+    size_t h = (size_t)key_hash(pairs[i].key) & ks->mask;
+    while (ks->slots[h] != UINT32_MAX && !same_key(pairs[ks->slots[h]].key, pairs[i].key))
+        h = (h + 1) & ks->mask;
+    return &ks->slots[h];
 }
 
 /* Removes earlier duplicates (the last one wins, as in JSON.parse and
- * Spectral) and reports each. */
+ * Spectral) and reports each later occurrence that replaced one. */
 static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
 {
     if (n < 2) return n;
+    keyset ks;
+    if (!keyset_init(&ks, n)) {
+        b->oom = b->stop = true;
+        return n;
+    }
     bool *dead = NULL;
-    size_t ndead = 0;
-    if (n <= 16) {
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (same_key(pairs[j].key, pairs[i].key)) {
-                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
-                    if (!dead) {
-                        b->oom = b->stop = true;
-                        return n;
-                    }
-                    if (!dead[j]) {
-                        dead[j] = true;
-                        ndead++;
-                    }
-                }
-    } else {
-        size_t cap = 1;
-        while (cap < n * 2) cap <<= 1;
-        uint32_t *slots = adr_xmalloc(cap * sizeof *slots);
-        if (!slots) {
-            b->oom = b->stop = true;
-            return n;
-        }
-        memset(slots, 0xff, cap * sizeof *slots);
-        for (size_t i = 0; i < n; i++) {
-            const adr_node *k = pairs[i].key;
-            size_t h = (size_t)adr_hash(k->u.text, k->len) & (cap - 1);
-            while (slots[h] != UINT32_MAX) {
-                if (same_key(pairs[slots[h]].key, k)) {
-                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
-                    if (!dead) {
-                        adr_xfree(slots);
-                        b->oom = b->stop = true;
-                        return n;
-                    }
-                    dead[slots[h]] = true;
-                    ndead++;
-                    break;
-                }
-                h = (h + 1) & (cap - 1);
-            }
-            slots[h] = (uint32_t)i;
-        }
-        adr_xfree(slots);
-    }
-    if (!ndead) return n;
-    /* Report at each later occurrence that replaced an earlier one. */
     for (size_t i = 0; i < n; i++) {
-        if (!dead[i]) continue;
-        for (size_t j = i + 1; j < n; j++)
-            if (same_key(pairs[j].key, pairs[i].key)) {
-                const adr_node *k = pairs[j].key;
-                doc_error(b->doc, "duplicate-key", ADR_SEVERITY_ERROR, k->start, k->end, k,
-                          "Duplicate key: %.*s", (int)k->len, k->u.text);
-                break;
+        const adr_node *k = pairs[i].key;
+        if (!is_scalar(k)) continue;
+        uint32_t *slot = keyset_slot(&ks, pairs, i);
+        if (*slot != UINT32_MAX) {
+            if (!dead) dead = adr_xcalloc(n, sizeof *dead);
+            if (!dead) {
+                adr_xfree(ks.slots);
+                b->oom = b->stop = true;
+                return n;
             }
+            dead[*slot] = true;
+            doc_error(b->doc, "duplicate-key", ADR_SEVERITY_ERROR, k->start, k->end, k,
+                      "Duplicate key: %.*s", (int)k->len, k->u.text);
+        }
+        *slot = (uint32_t)i;
     }
+    adr_xfree(ks.slots);
+    if (!dead) return n;
     size_t w = 0;
     for (size_t i = 0; i < n; i++) {
         if (dead[i]) continue;
@@ -399,43 +426,46 @@ static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
 
 static bool is_merge_key(const adr_node *k)
 {
-    return !(k->flags & ADR_NF_QUOTED) && k->len == 2 && k->u.text[0] == '<' && k->u.text[1] == '<';
-}
-
-static bool has_key(const adr_pair *pairs, size_t n, const adr_node *k)
-{
-    for (size_t i = 0; i < n; i++)
-        if (same_key(pairs[i].key, k)) return true;
-    return false;
+    return is_scalar(k) && !(k->flags & ADR_NF_QUOTED) && k->len == 2 && k->u.text[0] == '<' &&
+           k->u.text[1] == '<';
 }
 
 /* YAML merge keys (<<), followed as Spectral does: entries of the merged
- * maps are added when the map does not define the key itself. */
+ * maps are added when the map does not define the key itself; among the
+ * merged maps the first to define a key wins. */
 static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t *np)
 {
     size_t n = *np;
     size_t merges = 0;
     for (size_t i = 0; i < n; i++)
-        if (pairs[i].key->type != ADR_NODE_MAP && is_merge_key(pairs[i].key)) merges++;
+        if (is_merge_key(pairs[i].key)) merges++;
     if (!merges) return pairs;
     size_t extra = 0;
     for (size_t i = 0; i < n; i++) {
         if (!is_merge_key(pairs[i].key)) continue;
         const adr_node *v = pairs[i].value;
-        if (v->type == ADR_NODE_MAP) extra += v->len;
+        if (v->type == ADR_NODE_MAP)
+            extra += v->len;
         else if (v->type == ADR_NODE_SEQ)
             for (size_t j = 0; j < v->len; j++)
                 if (v->u.items[j]->type == ADR_NODE_MAP) extra += v->u.items[j]->len;
     }
     adr_pair *out = adr_arena_alloc(&b->doc->arena, (n + extra + 1) * sizeof *out);
-    if (!out) {
+    keyset ks;
+    if (!out || !keyset_init(&ks, n + extra)) {
         b->oom = b->stop = true;
         return pairs;
     }
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!is_merge_key(pairs[i].key)) out[w++] = pairs[i];
-    size_t own = w;
+    for (size_t i = 0; i < n; i++) {
+        if (is_merge_key(pairs[i].key)) continue;
+        out[w] = pairs[i];
+        /* Dropping the << entries moves the map's own pairs forward. */
+        if (out[w].key->parent == map) out[w].key->index = (uint32_t)w;
+        if (out[w].value->parent == map) out[w].value->index = (uint32_t)w;
+        if (is_scalar(out[w].key)) *keyset_slot(&ks, out, w) = (uint32_t)w;
+        w++;
+    }
     for (size_t i = 0; i < n; i++) {
         if (!is_merge_key(pairs[i].key)) continue;
         const adr_node *v = pairs[i].value;
@@ -443,11 +473,18 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
         for (size_t j = 0; j < cnt; j++) {
             const adr_node *m = v->type == ADR_NODE_SEQ ? v->u.items[j] : v;
             if (m->type != ADR_NODE_MAP) continue;
-            for (size_t k = 0; k < m->len; k++)
-                if (!has_key(out, w, m->u.pairs[k].key)) out[w++] = m->u.pairs[k];
+            for (size_t k = 0; k < m->len; k++) {
+                out[w] = m->u.pairs[k];
+                if (!is_scalar(out[w].key)) {
+                    w++;
+                    continue;
+                }
+                uint32_t *slot = keyset_slot(&ks, out, w);
+                if (*slot == UINT32_MAX) *slot = (uint32_t)w++;
+            }
         }
     }
-    (void)own;
+    adr_xfree(ks.slots);
     map->flags |= ADR_NF_MERGED;
     *np = w;
     return out;
@@ -475,6 +512,12 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
             }
             np = dedupe_pairs(b, n, pairs, np);
             pairs = apply_merges(b, n, pairs, &np);
+            /* Findings look for x-lint-ignore in every map around them;
+             * the flag spares them a search of each (possibly huge) map. */
+            for (size_t i = 0; i < np; i++)
+                if (pairs[i].key->len == 13 && is_scalar(pairs[i].key) &&
+                    memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
+                    n->flags |= ADR_NF_IGNORE;
         }
         n->u.pairs = pairs;
         n->len = (uint32_t)np;
@@ -492,17 +535,18 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
         n->len = (uint32_t)cnt;
     }
     /* A flow collection ends after its bracket; a block one where its last
-     * child ends (libfyaml's end mark is the next token). */
+     * child ends (libfyaml's end mark is the next token). The child's own
+     * end would not do: an alias's node lies where its anchor is. */
     if (n->flags & ADR_NF_FLOW) {
         const struct fy_mark *em = fy_event_end_mark(e);
         n->end = em ? (uint32_t)em->input_pos + base : n->start;
     } else if (cnt) {
-        n->end = kids[cnt - 1]->end;
+        n->end = f.last_end;
     }
     if (n->end < n->start) n->end = n->start;
     b->nscratch = f.base;
     register_anchor(b, f.anchor, f.anchor_len, n, f.weight);
-    attach(b, n, f.weight);
+    attach(b, n, f.weight, n->end);
 }
 
 static void on_alias(builder *b, struct fy_event *e, uint32_t base)
@@ -516,7 +560,7 @@ static void on_alias(builder *b, struct fy_event *e, uint32_t base)
         anchor *a = &b->anchors[i];
         if (a->len == len && memcmp(a->name, name, len) == 0) {
             if (!count_nodes(b, a->weight, start)) return;
-            attach(b, a->node, a->weight);
+            attach(b, a->node, a->weight, end);
             return;
         }
     }
@@ -526,7 +570,7 @@ static void on_alias(builder *b, struct fy_event *e, uint32_t base)
     adr_node *n = new_node(b, ADR_NODE_NULL, start, end);
     if (!n) return;
     n->u.text = "";
-    attach(b, n, 1);
+    attach(b, n, 1, end);
 }
 
 /* ---- input checks ---- */
@@ -561,10 +605,14 @@ static size_t check_utf8(const unsigned char *s, size_t n, bool *nul)
         }
         size_t need;
         unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) need = 1, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) need = 2, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) need = 3, min = 0x10000;
-        else return i;
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            need = 2, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            need = 3, min = 0x10000;
+        else
+            return i;
         if (i + need >= n) return i;
         unsigned cp = c & (0x3F >> need);
         for (size_t k = 1; k <= need; k++) {
@@ -599,7 +647,8 @@ static uint32_t offset_of(adr_doc *doc, int line, int col)
         unsigned char ch = (unsigned char)doc->buf[off];
         off++;
         if (ch >= 0xC0)
-            while (off < doc->size && ((unsigned char)doc->buf[off] & 0xC0) == 0x80) off++;
+            while (off < doc->size && ((unsigned char)doc->buf[off] & 0xC0) == 0x80)
+                off++;
     }
     return off;
 }
@@ -675,8 +724,8 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
         fy_diag_set_collect_errors(diag, true);
         struct fy_parse_cfg cfg;
         memset(&cfg, 0, sizeof cfg);
-        cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT |
-                    (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
+        cfg.flags =
+            FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT | (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
         cfg.diag = diag;
         struct fy_parser *p = fy_parser_create(&cfg);
         if (!p) {
@@ -741,7 +790,7 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             adr_node *nul_node = new_node(&b, ADR_NODE_NULL, (uint32_t)size, (uint32_t)size);
             if (!nul_node) break;
             nul_node->u.text = "";
-            attach(&b, nul_node, 1);
+            attach(&b, nul_node, 1, (uint32_t)size);
         }
         f->node->flags &= (uint8_t)~ADR_NF_FLOW;
         on_end(&b, NULL, 0);
@@ -771,6 +820,7 @@ void adr_doc_free(adr_doc *doc)
     adr_arena_destroy(&doc->arena);
     adr_xfree(doc->buf);
     adr_xfree(doc->lines);
+    adr_xfree(doc->u16_marks);
     adr_xfree(doc->errors);
     adr_xfree(doc->abs_path);
     adr_xfree(doc);

@@ -30,6 +30,35 @@ static void build_lines(adr_doc *doc)
     doc->nlines = n;
 }
 
+static uint32_t u16_units(const char *buf, uint32_t from, uint32_t to)
+{
+    uint32_t u16 = 0;
+    for (uint32_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if ((c & 0xC0) != 0x80) u16 += c >= 0xF0 ? 2 : 1;
+    }
+    return u16;
+}
+
+static void build_u16_marks(adr_doc *doc)
+{
+    size_t n = doc->size / ADR_U16_STEP + 1;
+    uint32_t *marks = adr_xmalloc(n * sizeof *marks);
+    if (!marks) return; /* positions stay right, only slower */
+    uint32_t u16 = 0;
+    size_t k = 0;
+    for (size_t i = 0; k < n; i++) {
+        if (i % ADR_U16_STEP == 0) marks[k++] = u16;
+        if (i == doc->size) break;
+        unsigned char c = (unsigned char)doc->buf[i];
+        if (c == '\n')
+            u16 = 0;
+        else if (i >= doc->bom && (c & 0xC0) != 0x80)
+            u16 += c >= 0xF0 ? 2 : 1;
+    }
+    doc->u16_marks = marks;
+}
+
 adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
 {
     adr_position pos = {0, 0, 0, offset};
@@ -44,19 +73,22 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
     size_t lo = 0, hi = doc->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (doc->lines[mid] <= offset) lo = mid;
-        else hi = mid;
+        if (doc->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
     }
     uint32_t ls = doc->lines[lo];
     if (offset < ls) ls = offset; /* inside the BOM */
     pos.line = (uint32_t)lo;
     pos.column = offset - ls;
-    uint32_t u16 = 0;
-    for (uint32_t i = ls; i < offset; i++) {
-        unsigned char c = (unsigned char)doc->buf[i];
-        if ((c & 0xC0) != 0x80) u16 += c >= 0xF0 ? 2 : 1;
-    }
-    pos.column_utf16 = u16;
+    uint32_t step = offset - offset % ADR_U16_STEP;
+    if (step > ls && !doc->u16_marks) build_u16_marks(doc);
+    if (step > ls && doc->u16_marks)
+        pos.column_utf16 =
+            doc->u16_marks[offset / ADR_U16_STEP] + u16_units(doc->buf, step, offset);
+    else
+        pos.column_utf16 = u16_units(doc->buf, ls, offset);
     return pos;
 }
 
@@ -202,7 +234,8 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
         if (ptr[i] != '/') return NULL;
         i++;
         size_t s = i;
-        while (i < len && ptr[i] != '/') i++;
+        while (i < len && ptr[i] != '/')
+            i++;
         /* Unescape the segment. */
         size_t seglen = i - s;
         char *seg = seglen < sizeof small ? small : adr_xmalloc(seglen + 1);
@@ -236,8 +269,10 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
             size_t idx = 0;
             bool ok = w2 > 0 && !(w2 > 1 && seg[0] == '0');
             for (size_t j = 0; ok && j < w2; j++) {
-                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10) ok = false;
-                else idx = idx * 10 + (size_t)(seg[j] - '0');
+                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10)
+                    ok = false;
+                else
+                    idx = idx * 10 + (size_t)(seg[j] - '0');
             }
             if (ok && idx < node->len) next = node->u.items[idx];
         }
@@ -247,11 +282,18 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
     return node;
 }
 
-static const adr_node *last_descendant(const adr_node *n)
+/* Where the last descendant of a collection ends. A last child that
+ * belongs elsewhere (an alias, a merged entry) lies where its anchor is,
+ * outside the collection: then the collection's own end is the answer. */
+static uint32_t last_descendant_end(const adr_node *n)
 {
-    while (n && (n->type == ADR_NODE_MAP || n->type == ADR_NODE_SEQ) && n->len > 0)
-        n = n->type == ADR_NODE_MAP ? n->u.pairs[n->len - 1].value : n->u.items[n->len - 1];
-    return n;
+    while ((n->type == ADR_NODE_MAP || n->type == ADR_NODE_SEQ) && n->len > 0) {
+        const adr_node *c =
+            n->type == ADR_NODE_MAP ? n->u.pairs[n->len - 1].value : n->u.items[n->len - 1];
+        if (c->parent != n) break;
+        n = c;
+    }
+    return n->end;
 }
 
 void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
@@ -259,8 +301,7 @@ void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
     *start = n->start;
     *end = n->end;
     if (n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ) return;
-    const adr_node *last = last_descendant(n);
-    if (last && last != n) *end = last->end;
+    *end = last_descendant_end(n);
     if (!n->parent) {
         *start = n->doc->bom;
         return;
@@ -270,6 +311,7 @@ void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
     /* Just after the colon that follows the key. */
     const char *buf = n->doc->buf;
     uint32_t i = k->end;
-    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t')) i++;
+    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t'))
+        i++;
     if (i < n->start && buf[i] == ':') *start = i + 1;
 }

@@ -26,9 +26,11 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
     /* Older codes named in aliases are accepted too. */
     const char *a = re->info.aliases;
     while (a && *a) {
-        while (*a == ' ') a++;
+        while (*a == ' ')
+            a++;
         const char *e = a;
-        while (*e && *e != ' ') e++;
+        while (*e && *e != ' ')
+            e++;
         if (e > a && adr_node_eqn(v, a, (size_t)(e - a))) return true;
         a = e;
     }
@@ -40,7 +42,7 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
 static bool inline_ignored(const diag_rec *d)
 {
     for (const adr_node *n = d->node; n; n = n->parent) {
-        if (n->type != ADR_NODE_MAP) continue;
+        if (n->type != ADR_NODE_MAP || !(n->flags & ADR_NF_IGNORE)) continue;
         const adr_node *v = adr_node_get(n, "x-lint-ignore");
         if (!v) continue;
         if (v->type == ADR_NODE_SEQ) {
@@ -53,10 +55,46 @@ static bool inline_ignored(const diag_rec *d)
     return false;
 }
 
+/* Findings are the same when they differ at most in their column: one
+ * object reached along two paths (a $ref and its target) is one finding. */
 static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
 {
-    return strcmp(a->code, b->code) == 0 && strcmp(a->source, b->source) == 0 &&
-           strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
+    return a->range.start.line == b->range.start.line && strcmp(a->code, b->code) == 0 &&
+           strcmp(a->source, b->source) == 0 && strcmp(a->path, b->path) == 0 &&
+           strcmp(a->message, b->message) == 0;
+}
+
+static uint64_t diag_hash(const adr_diagnostic *d)
+{
+    uint64_t h = adr_hash(&d->range.start.line, sizeof d->range.start.line);
+    const char *parts[] = {d->code, d->source, d->path, d->message};
+    for (size_t i = 0; i < ADR_ARRAY_LEN(parts); i++)
+        h = h * 31 + adr_hash(parts[i], strlen(parts[i]));
+    return h;
+}
+
+/* Drops repeated findings, keeping the first in sort order. Hashed, so a
+ * minified document with all its findings on one line stays linear. */
+static bool dedupe(adr_result *res)
+{
+    size_t cap = 16;
+    while (cap < res->count * 2)
+        cap <<= 1;
+    size_t *slots = adr_xmalloc(cap * sizeof *slots);
+    if (!slots) return false;
+    memset(slots, 0xff, cap * sizeof *slots);
+    size_t w = 0;
+    for (size_t i = 0; i < res->count; i++) {
+        size_t h = (size_t)diag_hash(&res->diags[i]) & (cap - 1);
+        while (slots[h] != SIZE_MAX && !same(&res->diags[slots[h]], &res->diags[i]))
+            h = (h + 1) & (cap - 1);
+        if (slots[h] != SIZE_MAX) continue;
+        res->diags[w] = res->diags[i];
+        slots[h] = w++;
+    }
+    adr_xfree(slots);
+    res->count = w;
+    return true;
 }
 
 int adr_result_build(run *r, adr_result **out)
@@ -92,7 +130,8 @@ int adr_result_build(run *r, adr_result **out)
             codes[3 * ri + 2] = adr_arena_strdup(&res->arena, d->rule->info.doc_url);
         }
         size_t di = 0;
-        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc) di++;
+        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc)
+            di++;
         if (di < r->ws.ndocs && !sources[di])
             sources[di] = adr_arena_strdup(&res->arena, d->doc->name);
         o->code = codes[3 * ri];
@@ -121,19 +160,7 @@ int adr_result_build(run *r, adr_result **out)
     if (fail) goto oom;
     if (res->count > 1) {
         qsort(res->diags, res->count, sizeof *res->diags, cmp_diag);
-        size_t w = 1;
-        for (size_t i = 1; i < res->count; i++) {
-            /* Equal findings sort next to each other unless their positions
-             * differ; those are duplicates too (one object, two spellings of
-             * its range never happen), so a linear pass suffices. */
-            bool dup = false;
-            for (size_t j = w; j-- > 0 && !dup;) {
-                if (res->diags[j].range.start.line != res->diags[i].range.start.line) break;
-                dup = same(&res->diags[j], &res->diags[i]);
-            }
-            if (!dup) res->diags[w++] = res->diags[i];
-        }
-        res->count = w;
+        if (!dedupe(res)) goto oom;
     }
     *out = res;
     return ADR_OK;
