@@ -73,10 +73,8 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
     size_t lo = 0, hi = doc->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (doc->lines[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
+        if (doc->lines[mid] <= offset) lo = mid;
+        else hi = mid;
     }
     uint32_t ls = doc->lines[lo];
     if (offset < ls) ls = offset; /* inside the BOM */
@@ -234,8 +232,7 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
         if (ptr[i] != '/') return NULL;
         i++;
         size_t s = i;
-        while (i < len && ptr[i] != '/')
-            i++;
+        while (i < len && ptr[i] != '/') i++;
         /* Unescape the segment. */
         size_t seglen = i - s;
         char *seg = seglen < sizeof small ? small : adr_xmalloc(seglen + 1);
@@ -269,10 +266,8 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
             size_t idx = 0;
             bool ok = w2 > 0 && !(w2 > 1 && seg[0] == '0');
             for (size_t j = 0; ok && j < w2; j++) {
-                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10)
-                    ok = false;
-                else
-                    idx = idx * 10 + (size_t)(seg[j] - '0');
+                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10) ok = false;
+                else idx = idx * 10 + (size_t)(seg[j] - '0');
             }
             if (ok && idx < node->len) next = node->u.items[idx];
         }
@@ -311,7 +306,6 @@ void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
     /* Just after the colon that follows the key. */
     const char *buf = n->doc->buf;
     uint32_t i = k->end;
-    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t'))
-        i++;
+    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t')) i++;
     if (i < n->start && buf[i] == ':') *start = i + 1;
 }

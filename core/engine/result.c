@@ -26,11 +26,9 @@ static bool names_rule(const adr_node *v, const rule_entry *re)
     /* Older codes named in aliases are accepted too. */
     const char *a = re->info.aliases;
     while (a && *a) {
-        while (*a == ' ')
-            a++;
+        while (*a == ' ') a++;
         const char *e = a;
-        while (*e && *e != ' ')
-            e++;
+        while (*e && *e != ' ') e++;
         if (e > a && adr_node_eqn(v, a, (size_t)(e - a))) return true;
         a = e;
     }
@@ -130,8 +128,7 @@ int adr_result_build(run *r, adr_result **out)
             codes[3 * ri + 2] = adr_arena_strdup(&res->arena, d->rule->info.doc_url);
         }
         size_t di = 0;
-        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc)
-            di++;
+        while (di < r->ws.ndocs && r->ws.docs[di] != d->doc) di++;
         if (di < r->ws.ndocs && !sources[di])
             sources[di] = adr_arena_strdup(&res->arena, d->doc->name);
         o->code = codes[3 * ri];
