@@ -18,8 +18,8 @@ static char config[128];
 static const char *const names[] = {
     "openapi.yaml",
     "apis/v1/legacy/openapi.json",
-    "a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"
-    "aaaaaaaaaaaaaaaaaaaaaa.yaml",
+    ("a/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/"
+     "aaaaaaaaaaaaaaaaaaaaaa.yaml"),
 };
 
 static void free_keeper(void)
