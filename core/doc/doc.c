@@ -215,12 +215,26 @@ static bool has_byte(const char *s, size_t n, char c)
     return n && memchr(s, c, n) != NULL;
 }
 
+/* An empty scalar ("key:" with no value) has no token and so no marks:
+ * place it where it would begin, after the previous sibling and its colon,
+ * not at the start of the file. */
+static uint32_t empty_scalar_at(const builder *b)
+{
+    const adr_doc *doc = b->doc;
+    if (b->nframes == 0) return doc->bom;
+    uint32_t at = b->frames[b->nframes - 1].last_end;
+    uint32_t i = at;
+    while (i < doc->size && (doc->buf[i] == ' ' || doc->buf[i] == '\t')) i++;
+    return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
+}
+
 static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
 {
     struct fy_token *tok = e->scalar.value;
     const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
     uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
     uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    if (!sm) start = end = empty_scalar_at(b);
     if (end < start) end = start;
     enum fy_scalar_style style = fy_token_scalar_style(tok);
     adr_doc *doc = b->doc;
@@ -495,7 +509,7 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
     frame f = b->frames[--b->nframes];
     adr_node *n = f.node;
     size_t cnt = b->nscratch - f.base;
-    adr_node **kids = b->scratch + f.base;
+    adr_node **kids = cnt ? b->scratch + f.base : NULL;
     if (n->type == ADR_NODE_MAP) {
         size_t np = cnt / 2;
         adr_pair *pairs = NULL;

@@ -297,6 +297,7 @@ void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
     *end = n->end;
     if (n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ) return;
     *end = last_descendant_end(n);
+    if (*end < n->start) *end = n->start;
     if (!n->parent) {
         *start = n->doc->bom;
         return;
