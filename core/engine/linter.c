@@ -1,6 +1,7 @@
 /* The public linter API: creation, lint entry points, rule listing. */
 #include "engine.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,7 +221,12 @@ int adr_linter_lint_fd(const adr_linter *L, int fd, const char *name, adr_result
     char *data;
     size_t size;
     int rc = adr_read_fd(fd, L->max_file_size, &data, &size);
-    if (rc) return rc;
+    if (rc) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", adr_get_error());
+        adr_set_error("%s: %s", name ? name : "<stdin>", msg);
+        return rc;
+    }
     char *abs = name ? adr_path_absolute(name) : NULL;
     rc = adr_run(L, data, size, name ? name : "<stdin>", abs, out);
     adr_xfree(abs);

@@ -1,3 +1,5 @@
+/* realpath() (XSI) for the symbolic link check. */
+#define _XOPEN_SOURCE 700
 #include "ref.h"
 
 #include <stdio.h>
@@ -84,6 +86,21 @@ static bool is_remote(const char *s, size_t n)
     return false;
 }
 
+/* The lexical check is not enough: a symbolic link below the root may
+ * point anywhere (a repository can hold link -> /etc). Compares where the
+ * file really is with where the root really is. A path that does not
+ * resolve is left to the read, which reports why. */
+static bool links_outside(adr_ws *ws, const char *abs)
+{
+    char *real = realpath(abs, NULL);
+    if (!real) return false;
+    char *root = realpath(ws->root_dir, NULL);
+    bool out = root && !adr_path_within(real, root);
+    free(real);
+    free(root);
+    return out;
+}
+
 static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, size_t flen,
                           adr_ref_status *status, const char **msg)
 {
@@ -125,7 +142,7 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
             return ws->docs[i];
         }
     }
-    if (ws->root_dir && !adr_path_within(abs, ws->root_dir)) {
+    if (ws->root_dir && (!adr_path_within(abs, ws->root_dir) || links_outside(ws, abs))) {
         *status = ADR_REF_OUTSIDE;
         *msg = wmsg(ws, "'%s' is outside the root directory and was not read", rel);
         adr_xfree(abs);
