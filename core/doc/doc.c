@@ -677,6 +677,36 @@ static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
     }
 }
 
+/* libfyaml 0.7.12 frees a simple key twice when a value indicator inside an
+ * explicit key is followed by blanks holding a tab and then a block
+ * indicator ("? e:\t:"), corrupting the heap (its issue #57, fixed after
+ * 0.7.12). Those tabs only separate tokens, so a space means the same:
+ * returns a copy of the input with such tabs made spaces, or NULL when
+ * there are none (or *oom). Positions are unchanged, and scalar text is
+ * read from the original bytes. */
+static char *tabs_before_indicators(const char *s, size_t n, bool *oom)
+{
+    char *copy = NULL;
+    const char *t = n ? memchr(s, '\t', n) : NULL;
+    while (t) {
+        size_t a = (size_t)(t - s), e = a;
+        while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t')) a--;
+        while (e < n && (s[e] == ' ' || s[e] == '\t')) e++;
+        bool blank_after = e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\t' ||
+                           s[e + 1] == '\r' || s[e + 1] == '\n';
+        if (a > 0 && s[a - 1] == ':' && e < n &&
+            (memchr("?:|>", s[e], 4) || (s[e] == '-' && blank_after))) {
+            if (!copy && !(copy = adr_xstrndup(s, n))) {
+                *oom = true;
+                return NULL;
+            }
+            for (size_t i = a; i < e; i++) copy[i] = ' ';
+        }
+        t = e < n ? memchr(s + e, '\t', n - e) : NULL;
+    }
+    return copy;
+}
+
 /* Offset just after the last non-blank byte. */
 static uint32_t last_token_end(const adr_doc *doc)
 {
@@ -741,9 +771,12 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             goto oom;
         }
         uint32_t base = doc->bom;
-        if (fy_parser_set_string(p, buf + base, size - base) != 0) {
+        bool tab_oom = false;
+        char *untabbed = tabs_before_indicators(buf + base, size - base, &tab_oom);
+        if (tab_oom || fy_parser_set_string(p, untabbed ? untabbed : buf + base, size - base) != 0) {
             fy_parser_destroy(p);
             fy_diag_destroy(diag);
+            adr_xfree(untabbed);
             goto oom;
         }
         int documents = 0;
@@ -778,8 +811,8 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
                           "Syntax error");
             /* libfyaml reports an unclosed flow collection where the input
              * ends; the bracket that was never closed is more useful. */
-            adr_doc_error *first = &doc->errors[before < doc->nerrors ? before : 0];
-            if (before < doc->nerrors && first->start >= last_token_end(doc))
+            adr_doc_error *first = before < doc->nerrors ? &doc->errors[before] : NULL;
+            if (first && first->start >= last_token_end(doc))
                 for (size_t i = b.nframes; i-- > 0;)
                     if (b.frames[i].node->flags & ADR_NF_FLOW) {
                         first->start = b.frames[i].node->start;
@@ -789,6 +822,7 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
         }
         fy_parser_destroy(p);
         fy_diag_destroy(diag);
+        adr_xfree(untabbed);
     }
     if (b.oom) goto oom_b;
     /* Close what an error left open so the partial tree is consistent. */
