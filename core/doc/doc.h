@@ -96,6 +96,11 @@ void adr_doc_free(adr_doc *doc);
  * the line: a minified document's findings all lie on one line. */
 adr_position adr_doc_position(adr_doc *doc, uint32_t offset);
 
+/* A node's text: a scalar's value, or for a collection (a complex key
+ * such as "? [a, b]") its source text, so messages and JSON pointers
+ * always show the document's own UTF-8. Borrowed from the document. */
+const char *adr_node_text(const adr_node *n, size_t *len);
+
 /* Map lookup by key (byte-wise). */
 adr_node *adr_node_get(const adr_node *map, const char *key);
 adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len);

@@ -90,6 +90,16 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
     return pos;
 }
 
+const char *adr_node_text(const adr_node *n, size_t *len)
+{
+    if (n->type == ADR_NODE_MAP || n->type == ADR_NODE_SEQ) {
+        *len = n->end - n->start;
+        return n->doc->buf + n->start;
+    }
+    *len = n->len;
+    return n->u.text;
+}
+
 bool adr_node_eqn(const adr_node *n, const char *s, size_t len)
 {
     return n && n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ && n->len == len &&
@@ -208,7 +218,9 @@ void adr_node_pointer(const adr_node *n, adr_buf *buf)
         adr_buf_putc(buf, '/');
         if (p->type == ADR_NODE_MAP) {
             const adr_node *k = adr_node_key_of(c);
-            if (k) adr_pointer_escape(buf, k->u.text, k->len);
+            size_t kl;
+            const char *kt = k ? adr_node_text(k, &kl) : NULL;
+            if (kt) adr_pointer_escape(buf, kt, kl);
         } else {
             adr_buf_printf(buf, "%u", c->index);
         }

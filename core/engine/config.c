@@ -125,9 +125,11 @@ static int apply_rules(adr_linter *L, adr_doc *doc, const adr_node *rules, adr_s
     if (rules->type != ADR_NODE_MAP) return cfg_error(doc, rules, "'rules' must be a mapping");
     for (uint32_t i = 0; i < rules->len; i++) {
         const adr_node *k = rules->u.pairs[i].key, *v = rules->u.pairs[i].value;
-        rule_entry *re = adr_registry_find(L, k->u.text, k->len);
+        size_t kl;
+        const char *kt = adr_node_text(k, &kl);
+        rule_entry *re = adr_registry_find(L, kt, kl);
         if (!re) {
-            if (strict) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            if (strict) return cfg_error(doc, k, "unknown rule '%.*s'", (int)kl, kt);
             continue;
         }
         adr_severity s;
@@ -227,9 +229,11 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
             return cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
         for (uint32_t k = 0; k < o->len; k++) {
             const adr_node *key = o->u.pairs[k].key;
+            size_t kl;
+            const char *kt = adr_node_text(key, &kl);
             if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
                 return cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
-                                 (int)key->len, key->u.text);
+                                 (int)kl, kt);
         }
         cfg_override *co = &L->overrides[L->noverrides++];
         co->globs = adr_xcalloc(files->len, sizeof *co->globs);
@@ -246,8 +250,10 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
         }
         for (uint32_t r = 0; r < rules->len; r++) {
             const adr_node *k = rules->u.pairs[r].key;
-            rule_entry *re = adr_registry_find(L, k->u.text, k->len);
-            if (!re) return cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            size_t kl;
+            const char *kt = adr_node_text(k, &kl);
+            rule_entry *re = adr_registry_find(L, kt, kl);
+            if (!re) return cfg_error(doc, k, "unknown rule '%.*s'", (int)kl, kt);
             adr_severity s;
             int rc = entry_severity(doc, rules->u.pairs[r].value, re, &s);
             if (rc) return rc;
@@ -289,10 +295,12 @@ int adr_config_apply(adr_linter *L, const adr_options *opts)
                 bool ok = false;
                 for (const char *const *ck = config_keys; *ck; ck++) ok = ok || adr_node_is(k, *ck);
                 if (!ok) {
+                    size_t kl;
+                    const char *kt = adr_node_text(k, &kl);
                     rc = cfg_error(cfg, k,
                                    "unknown key '%.*s' (expected extends, rules, overrides, "
                                    "ignore-file, plugins)",
-                                   (int)k->len, k->u.text);
+                                   (int)kl, kt);
                     goto out;
                 }
             }

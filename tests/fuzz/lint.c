@@ -94,7 +94,8 @@ static void check_result(const uint8_t *data, size_t size, const char *name, adr
         FUZZ_CHECK(d->severity >= ADR_SEVERITY_ERROR && d->severity <= ADR_SEVERITY_HINT,
                    "%s: severity %d", d->code, (int)d->severity);
         FUZZ_CHECK(d->path[0] == 0 || d->path[0] == '/', "%s: path '%s'", d->code, d->path);
-        FUZZ_CHECK(valid_utf8(d->message) && valid_utf8(d->path), "%s: text is not UTF-8", d->code);
+        FUZZ_CHECK(valid_utf8(d->message) && valid_utf8(d->path) && valid_utf8(d->source),
+                   "%s: text is not UTF-8: %s %s %s", d->code, d->message, d->path, d->source);
         FUZZ_CHECK(d->range.start.offset <= d->range.end.offset, "%s: range %u..%u", d->code,
                    d->range.start.offset, d->range.end.offset);
         /* Positions in the linted buffer itself; checking a few is enough
