@@ -185,15 +185,59 @@ static void attach(builder *b, adr_node *n, uint64_t weight, uint32_t end)
     }
 }
 
+static const char salt_anchor;
+
+/* The hash of the parser's tables (keys, anchors), salted per process so a
+ * document cannot be crafted to make them collide. */
+static uint64_t text_hash(const char *s, size_t n)
+{
+    /* Address space layout randomisation places salt_anchor differently in
+     * every process: a salt with no state to share between threads. */
+    uint64_t salt = (uint64_t)(uintptr_t)&salt_anchor * 0x9E3779B97F4A7C15ull;
+    uint64_t h = adr_hash(s, n) ^ salt;
+    /* murmur3's finaliser: every bit of h reaches the low bits used. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+}
+
+/* Anchors live in an open-addressing table by name, holding the latest
+ * definition of each (an alias refers to the nearest anchor before it), so
+ * many anchors and aliases stay linear. */
+static anchor *anchor_slot(const builder *b, const char *name, size_t len)
+{
+    size_t mask = b->capanchors - 1;
+    size_t h = (size_t)text_hash(name, len) & mask;
+    while (b->anchors[h].name &&
+           !(b->anchors[h].len == len && memcmp(b->anchors[h].name, name, len) == 0))
+        h = (h + 1) & mask;
+    return &b->anchors[h];
+}
+
 static void register_anchor(builder *b, const char *name, size_t len, adr_node *n,
                             uint64_t weight)
 {
     if (!name) return;
-    if (!adr_grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors)) {
-        b->oom = b->stop = true;
-        return;
+    if ((b->nanchors + 1) * 2 > b->capanchors) {
+        anchor *old = b->anchors;
+        size_t oldcap = b->capanchors;
+        size_t ncap = oldcap ? oldcap * 2 : 64;
+        anchor *na = adr_xcalloc(ncap, sizeof *na);
+        if (!na) {
+            b->oom = b->stop = true;
+            return;
+        }
+        b->anchors = na;
+        b->capanchors = ncap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].name) *anchor_slot(b, old[i].name, old[i].len) = old[i];
+        adr_xfree(old);
     }
-    b->anchors[b->nanchors++] = (anchor){name, len, n, weight};
+    anchor *a = anchor_slot(b, name, len);
+    if (!a->name) b->nanchors++;
+    *a = (anchor){name, len, n, weight};
 }
 
 static const char *token_text_arena(builder *b, struct fy_token *t, size_t *len)
@@ -358,20 +402,9 @@ typedef struct keyset {
     size_t mask;
 } keyset;
 
-static const char salt_anchor;
-
 static uint64_t key_hash(const adr_node *k)
 {
-    /* Address space layout randomisation places salt_anchor differently in
-     * every process: a salt with no state to share between threads. */
-    uint64_t salt = (uint64_t)(uintptr_t)&salt_anchor * 0x9E3779B97F4A7C15ull;
-    uint64_t h = adr_hash(k->u.text, k->len) ^ salt;
-    /* murmur3's finaliser: every bit of h reaches the low bits used. */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    return h ^ (h >> 33);
+    return text_hash(k->u.text, k->len);
 }
 
 static bool keyset_init(keyset *ks, size_t n)
@@ -569,13 +602,11 @@ static void on_alias(builder *b, struct fy_event *e, uint32_t base)
     uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
     size_t len = 0;
     const char *name = e->alias.anchor ? fy_token_get_text(e->alias.anchor, &len) : NULL;
-    for (size_t i = b->nanchors; name && i-- > 0;) {
-        anchor *a = &b->anchors[i];
-        if (a->len == len && memcmp(a->name, name, len) == 0) {
-            if (!count_nodes(b, a->weight, start)) return;
-            attach(b, a->node, a->weight, end);
-            return;
-        }
+    const anchor *a = name && b->capanchors ? anchor_slot(b, name, len) : NULL;
+    if (a && a->name) {
+        if (!count_nodes(b, a->weight, start)) return;
+        attach(b, a->node, a->weight, end);
+        return;
     }
     doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, end, NULL, "Unknown alias *%.*s",
               (int)len, name ? name : "");
@@ -707,6 +738,24 @@ static char *tabs_before_indicators(const char *s, size_t n, bool *oom)
     return copy;
 }
 
+/* libfyaml 0.7.12 checks each %TAG directive against all earlier ones and
+ * looks tags up in a list: quadratic, 20,000 directives take seconds and a
+ * file under the size limit could take hours. Returns the offset of the
+ * first directive over the limit, or SIZE_MAX. Directives start lines. */
+#define MAX_TAG_DIRECTIVES 100
+
+static size_t tag_directive_over_limit(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i + 4 <= n;) {
+        if (memcmp(s + i, "%TAG", 4) == 0 && ++count > MAX_TAG_DIRECTIVES) return i;
+        const char *nl = memchr(s + i, '\n', n - i);
+        if (!nl) break;
+        i = (size_t)(nl - s) + 1;
+    }
+    return SIZE_MAX;
+}
+
 /* Offset just after the last non-blank byte. */
 static uint32_t last_token_end(const adr_doc *doc)
 {
@@ -745,11 +794,18 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
     builder b = {0};
     b.doc = doc;
     b.limits = limits;
+    size_t too_many_tags = json ? SIZE_MAX : tag_directive_over_limit(buf, size);
     if (bad != SIZE_MAX) {
         uint32_t off = (uint32_t)(bad + doc->bom);
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off + 1, NULL,
                   nul ? "NUL byte is not allowed in a YAML or JSON document"
                       : "Invalid UTF-8 byte sequence");
+        doc->fatal = true;
+    } else if (too_many_tags != SIZE_MAX) {
+        doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)too_many_tags,
+                  (uint32_t)too_many_tags + 4, NULL,
+                  "More than %d %%TAG directives (a document needs a few at most)",
+                  MAX_TAG_DIRECTIVES);
         doc->fatal = true;
     } else {
         struct fy_diag_cfg dcfg;
