@@ -47,13 +47,19 @@ static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t sta
 static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t start, uint32_t end,
                       const adr_node *node, const char *fmt, ...)
 {
-    if (!adr_grow((void **)&doc->errors, &doc->caperrors, doc->nerrors + 1, sizeof *doc->errors))
+    /* A lost error would be a wrong result: adr_doc_parse fails instead. */
+    if (!adr_grow((void **)&doc->errors, &doc->caperrors, doc->nerrors + 1, sizeof *doc->errors)) {
+        doc->oom = true;
         return;
+    }
     va_list ap;
     va_start(ap, fmt);
     char *msg = adr_arena_vprintf(&doc->arena, fmt, ap);
     va_end(ap);
-    if (!msg) return;
+    if (!msg) {
+        doc->oom = true;
+        return;
+    }
     adr_doc_error *e = &doc->errors[doc->nerrors++];
     e->code = code;
     e->severity = severity;
@@ -899,6 +905,7 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
         if (!doc->root) goto oom_b;
         doc->root->u.text = "";
     }
+    if (doc->oom) goto oom_b;
     adr_xfree(b.frames);
     adr_xfree(b.scratch);
     adr_xfree(b.anchors);

@@ -70,6 +70,8 @@ struct adr_doc {
     uint32_t bom;         /* 3 when a UTF-8 BOM precedes the text */
     bool json;            /* parsed in JSON mode */
     bool fatal;           /* the parse stopped on an error; root may be partial */
+    bool oom;             /* an allocation failed after parsing (the line table):
+                             positions are unreliable, the lint must fail */
     adr_node *root;       /* never NULL after adr_doc_parse */
     adr_arena arena;
     uint32_t *lines;      /* line start offsets, built on first use */

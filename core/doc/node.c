@@ -8,7 +8,10 @@ static void build_lines(adr_doc *doc)
 {
     size_t cap = 64, n = 0;
     uint32_t *lines = adr_xmalloc(cap * sizeof *lines);
-    if (!lines) return;
+    if (!lines) {
+        doc->oom = true;
+        return;
+    }
     lines[n++] = doc->bom;
     const char *p = doc->buf + doc->bom, *end = doc->buf + doc->size;
     while (p < end) {
@@ -18,6 +21,7 @@ static void build_lines(adr_doc *doc)
             uint32_t *nlines = adr_xrealloc(lines, cap * 2 * sizeof *lines);
             if (!nlines) {
                 adr_xfree(lines);
+                doc->oom = true;
                 return;
             }
             lines = nlines;

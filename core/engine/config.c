@@ -54,6 +54,10 @@ static int cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     adr_position p = adr_doc_position(doc, at ? at->start : 0);
+    if (doc->oom) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
     adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, msg);
     return ADR_ECONFIG;
 }
@@ -70,10 +74,14 @@ static int parse_text(const char *name, const char *text, size_t len, adr_doc **
     }
     if (doc->nerrors) {
         adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
-                      doc->errors[0].message);
+        int rc = doc->oom ? ADR_ENOMEM : ADR_ECONFIG;
+        if (rc == ADR_ENOMEM)
+            adr_set_error_oom();
+        else
+            adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
+                          doc->errors[0].message);
         adr_doc_free(doc);
-        return ADR_ECONFIG;
+        return rc;
     }
     if (doc->root->type == ADR_NODE_NULL) {
         *out = doc; /* an empty file is an empty configuration */
@@ -308,6 +316,11 @@ int adr_config_apply(adr_linter *L, const adr_options *opts)
         char *abs = adr_path_absolute(opts->config_path);
         L->config_dir = abs ? adr_path_dirname(abs) : NULL;
         adr_xfree(abs);
+        /* Without it override globs would match absolute paths. */
+        if (!L->config_dir) {
+            rc = ADR_ENOMEM;
+            goto out;
+        }
     }
 
     /* The configuration's extends replaces the profile option. */

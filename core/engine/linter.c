@@ -147,7 +147,7 @@ int adr_linter_new(adr_linter **out, const adr_options *opts)
     int rc = adr_plugins_load(L, opts);
     if (rc == 0) rc = adr_registry_build(L);
     if (rc == 0) rc = adr_config_apply(L, opts);
-    if (rc == 0) adr_registry_index(L);
+    if (rc == 0) rc = adr_registry_index(L);
     if (rc != 0) {
         adr_linter_free(L);
         return rc;

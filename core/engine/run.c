@@ -155,6 +155,15 @@ int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const
     collect_doc_errors(&r);
     if (r.oom || r.ws.oom) goto oom;
     int rc = adr_result_build(&r, out);
+    /* Positions come from line tables built on first use; one that could
+     * not be built gave wrong positions. */
+    for (size_t i = 0; rc == ADR_OK && i < r.ws.ndocs; i++)
+        if (r.ws.docs[i]->oom) {
+            adr_result_free(*out);
+            *out = NULL;
+            adr_set_error_oom();
+            rc = ADR_ENOMEM;
+        }
     adr_ws_destroy(&r.ws);
     adr_arena_destroy(&r.arena);
     adr_xfree(r.sev);

@@ -188,6 +188,11 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     char *data;
     size_t size;
     int rc = adr_read_file(abs, ws->max_file_size, &data, &size);
+    if (rc == ADR_ENOMEM) {
+        adr_xfree(abs);
+        adr_xfree(rel);
+        goto oom;
+    }
     if (rc != 0) {
         *status = ADR_REF_FILE;
         /* The reason only: the absolute path would differ per machine. */
@@ -212,15 +217,19 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
         }
     }
     char *fromdir = adr_path_dirname(from->name);
-    char *display = fromdir && strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
-                                                         : adr_xstrdup(rel);
+    char *display = !fromdir                   ? NULL
+                    : strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
+                                                : adr_xstrdup(rel);
     adr_xfree(fromdir);
     char *ndisplay = display ? adr_path_normalize(display) : NULL;
     adr_xfree(display);
-    adr_doc *doc = adr_doc_parse(ndisplay ? ndisplay : rel, data, size, adr_doc_path_is_json(abs),
-                                 &ws->limits);
-    adr_xfree(ndisplay);
     adr_xfree(rel);
+    /* Another name would change the findings' source: no fallback. */
+    adr_doc *doc = ndisplay ? adr_doc_parse(ndisplay, data, size, adr_doc_path_is_json(abs),
+                                            &ws->limits)
+                            : NULL;
+    if (!ndisplay) adr_xfree(data);
+    adr_xfree(ndisplay);
     if (!doc) {
         adr_xfree(abs);
         goto oom;
