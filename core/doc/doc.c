@@ -37,6 +37,9 @@ typedef struct builder {
     anchor *anchors;
     size_t nanchors, capanchors;
     uint64_t expanded; /* nodes counted through aliases */
+    uint32_t base;     /* offset of what libfyaml parses (after a BOM) */
+    const uint32_t *breaks; /* line breaks inserted into a JSON copy (see json_breaks) */
+    size_t nbreaks;
     bool stop;
     bool oom;
 } builder;
@@ -265,6 +268,26 @@ static bool has_byte(const char *s, size_t n, char c)
     return n && memchr(s, c, n) != NULL;
 }
 
+/* The offset in doc->buf of a position in the text libfyaml parsed: after
+ * the BOM, and before any line breaks inserted into a JSON copy. */
+static uint32_t map_pos(const builder *b, size_t pos)
+{
+    size_t lo = 0, hi = b->nbreaks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->breaks[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return b->base + (uint32_t)(pos - lo);
+}
+
+static uint32_t pos_of(const builder *b, const struct fy_mark *m)
+{
+    return m ? map_pos(b, m->input_pos) : b->base;
+}
+
 /* An empty scalar ("key:" with no value) has no token and so no marks:
  * place it where it would begin, after the previous sibling and its colon,
  * not at the start of the file. */
@@ -278,12 +301,12 @@ static uint32_t empty_scalar_at(const builder *b)
     return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
 }
 
-static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
+static void on_scalar(builder *b, struct fy_event *e)
 {
     struct fy_token *tok = e->scalar.value;
     const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
-    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    uint32_t start = pos_of(b, sm);
+    uint32_t end = pos_of(b, em);
     if (!sm) start = end = empty_scalar_at(b);
     if (end < start) end = start;
     enum fy_scalar_style style = fy_token_scalar_style(tok);
@@ -355,10 +378,9 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
     attach(b, n, 1, n->end);
 }
 
-static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_t base)
+static void on_start(builder *b, struct fy_event *e, adr_node_type type)
 {
-    const struct fy_mark *sm = fy_event_start_mark(e);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
+    uint32_t start = pos_of(b, fy_event_start_mark(e));
     if (b->nframes >= b->limits->max_depth) {
         doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, start, NULL,
                   "Nesting deeper than %zu levels", b->limits->max_depth);
@@ -542,7 +564,7 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
     return out;
 }
 
-static void on_end(builder *b, struct fy_event *e, uint32_t base)
+static void on_end(builder *b, struct fy_event *e)
 {
     if (b->nframes == 0) return;
     frame f = b->frames[--b->nframes];
@@ -591,7 +613,7 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
      * end would not do: an alias's node lies where its anchor is. */
     if (n->flags & ADR_NF_FLOW) {
         const struct fy_mark *em = fy_event_end_mark(e);
-        n->end = em ? (uint32_t)em->input_pos + base : n->start;
+        n->end = em ? pos_of(b, em) : n->start;
     } else if (cnt) {
         n->end = f.last_end;
     }
@@ -601,11 +623,10 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
     attach(b, n, f.weight, n->end);
 }
 
-static void on_alias(builder *b, struct fy_event *e, uint32_t base)
+static void on_alias(builder *b, struct fy_event *e)
 {
-    const struct fy_mark *sm = fy_event_start_mark(e), *em = fy_event_end_mark(e);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
-    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    uint32_t start = pos_of(b, fy_event_start_mark(e));
+    uint32_t end = pos_of(b, fy_event_end_mark(e));
     size_t len = 0;
     const char *name = e->alias.anchor ? fy_token_get_text(e->alias.anchor, &len) : NULL;
     const anchor *a = name && b->capanchors ? anchor_slot(b, name, len) : NULL;
@@ -698,7 +719,27 @@ static uint32_t offset_of(adr_doc *doc, int line, int col)
     return off;
 }
 
-static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
+/* offset_of() in text, a JSON copy with line breaks inserted. */
+static size_t offset_in(const char *text, size_t n, int line, int col)
+{
+    size_t off = 0;
+    for (int l = 0; l < line && off < n; l++) {
+        const char *nl = memchr(text + off, '\n', n - off);
+        if (!nl) return n;
+        off = (size_t)(nl - text) + 1;
+    }
+    for (int c = 0; c < col && off < n && text[off] != '\n'; c++) {
+        unsigned char ch = (unsigned char)text[off];
+        off++;
+        if (ch >= 0xC0)
+            while (off < n && ((unsigned char)text[off] & 0xC0) == 0x80) off++;
+    }
+    return off;
+}
+
+/* text, n: what libfyaml parsed, when it is a copy with line breaks. */
+static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag, const builder *b,
+                              const char *text, size_t n_text)
 {
     void *it = NULL;
     struct fy_diag_error *err;
@@ -706,7 +747,9 @@ static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
     while ((err = fy_diag_errors_iterate(diag, &it)) != NULL) {
         if (err->type < FYET_ERROR) continue;
         /* fy_diag_error positions are 1-based. */
-        uint32_t off = offset_of(doc, err->line - 1, err->column - 1);
+        uint32_t off = b->nbreaks
+                           ? map_pos(b, offset_in(text, n_text, err->line - 1, err->column - 1))
+                           : offset_of(doc, err->line - 1, err->column - 1);
         const char *msg = err->msg ? err->msg : "syntax error";
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off, NULL, "%c%s",
                   msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 'a' + 'A' : msg[0], msg + 1);
@@ -760,6 +803,72 @@ static size_t tag_directive_over_limit(const char *s, size_t n)
         i = (size_t)(nl - s) + 1;
     }
     return SIZE_MAX;
+}
+
+/* libfyaml 0.7.12 keeps every token of a line in memory until the line
+ * ends: a minified JSON document of 16 MB with two million values took
+ * 1.1 GB, 70 times its size, where the same document with line breaks
+ * takes 20 MB. Between JSON tokens a line break means nothing, so a copy
+ * with a break after a comma or an opening bracket every `step` bytes of a
+ * longer line goes to libfyaml; *breaks lists where the copy has them, to
+ * map positions back (map_pos). *out is NULL when no line is that long.
+ * Returns false on OOM. */
+static bool json_breaks(const char *s, size_t n, size_t step, char **out, size_t *out_len,
+                        uint32_t **breaks, size_t *nbreaks)
+{
+    *out = NULL;
+    *breaks = NULL;
+    *nbreaks = 0;
+    size_t line = 0;
+    bool long_line = false;
+    for (size_t i = 0; i < n && !long_line; i++) {
+        line = s[i] == '\n' ? 0 : line + 1;
+        long_line = line > step;
+    }
+    if (!long_line) return true;
+    size_t cap = n + n / step + 2;
+    char *t = adr_xmalloc(cap);
+    size_t capb = n / step + 1;
+    uint32_t *at = adr_xmalloc(capb * sizeof *at);
+    if (!t || !at) {
+        adr_xfree(t);
+        adr_xfree(at);
+        return false;
+    }
+    size_t w = 0, nb = 0;
+    int depth = 0;
+    bool in_string = false;
+    line = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        t[w++] = c;
+        line = c == '\n' ? 0 : line + 1;
+        if (in_string) {
+            if (c == '\\' && i + 1 < n) {
+                t[w++] = s[++i];
+                line++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == '[' || c == '{') depth++;
+        if ((c == ']' || c == '}') && depth > 0) depth--;
+        /* Inside a collection only: elsewhere a comma is an error whose
+         * message should not change. */
+        if (line >= step && depth > 0 && (c == ',' || c == '[' || c == '{') && nb < capb &&
+            w < cap) {
+            at[nb++] = (uint32_t)w;
+            t[w++] = '\n';
+            line = 0;
+        }
+    }
+    *out = t;
+    *out_len = w;
+    *breaks = at;
+    *nbreaks = nb;
+    return true;
 }
 
 /* Offset just after the last non-blank byte. */
@@ -833,12 +942,27 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             goto oom;
         }
         uint32_t base = doc->bom;
+        b.base = base;
         bool tab_oom = false;
         char *untabbed = tabs_before_indicators(buf + base, size - base, &tab_oom);
-        if (tab_oom || fy_parser_set_string(p, untabbed ? untabbed : buf + base, size - base) != 0) {
+        const char *text = untabbed ? untabbed : buf + base;
+        size_t text_len = size - base;
+        char *broken = NULL;
+        uint32_t *breaks = NULL;
+        size_t nbreaks = 0;
+        size_t step = limits->json_line ? limits->json_line : 4096;
+        if (!tab_oom && json && step != SIZE_MAX &&
+            !json_breaks(text, text_len, step, &broken, &text_len, &breaks, &nbreaks))
+            tab_oom = true;
+        if (broken) text = broken;
+        b.breaks = breaks;
+        b.nbreaks = nbreaks;
+        if (tab_oom || fy_parser_set_string(p, text, text_len) != 0) {
             fy_parser_destroy(p);
             fy_diag_destroy(diag);
             adr_xfree(untabbed);
+            adr_xfree(broken);
+            adr_xfree(breaks);
             goto oom;
         }
         int documents = 0;
@@ -848,18 +972,18 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             case FYET_DOCUMENT_START:
                 if (++documents > 1) {
                     const struct fy_mark *m = fy_event_start_mark(e);
-                    uint32_t off = (uint32_t)(m ? m->input_pos : 0) + base;
+                    uint32_t off = pos_of(&b, m);
                     doc_error(doc, "parser", ADR_SEVERITY_WARN, off, off, NULL,
                               "Only the first document of a YAML stream is linted");
                     b.stop = true;
                 }
                 break;
-            case FYET_SCALAR: on_scalar(&b, e, base); break;
-            case FYET_MAPPING_START: on_start(&b, e, ADR_NODE_MAP, base); break;
-            case FYET_SEQUENCE_START: on_start(&b, e, ADR_NODE_SEQ, base); break;
+            case FYET_SCALAR: on_scalar(&b, e); break;
+            case FYET_MAPPING_START: on_start(&b, e, ADR_NODE_MAP); break;
+            case FYET_SEQUENCE_START: on_start(&b, e, ADR_NODE_SEQ); break;
             case FYET_MAPPING_END:
-            case FYET_SEQUENCE_END: on_end(&b, e, base); break;
-            case FYET_ALIAS: on_alias(&b, e, base); break;
+            case FYET_SEQUENCE_END: on_end(&b, e); break;
+            case FYET_ALIAS: on_alias(&b, e); break;
             default: break;
             }
             fy_parser_event_free(p, e);
@@ -867,7 +991,7 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
         if (fy_parser_get_stream_error(p)) {
             doc->fatal = true;
             size_t before = doc->nerrors;
-            collect_fy_errors(doc, diag);
+            collect_fy_errors(doc, diag, &b, text, text_len);
             if (doc->nerrors == before)
                 doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)size, (uint32_t)size, NULL,
                           "Syntax error");
@@ -885,6 +1009,10 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
         fy_parser_destroy(p);
         fy_diag_destroy(diag);
         adr_xfree(untabbed);
+        adr_xfree(broken);
+        adr_xfree(breaks);
+        b.breaks = NULL;
+        b.nbreaks = 0;
     }
     if (b.oom) goto oom_b;
     /* Close what an error left open so the partial tree is consistent. */
@@ -897,7 +1025,7 @@ adr_doc *adr_doc_parse(const char *name, char *buf, size_t size, bool json,
             attach(&b, nul_node, 1, (uint32_t)size);
         }
         f->node->flags &= (uint8_t)~ADR_NF_FLOW;
-        on_end(&b, NULL, 0);
+        on_end(&b, NULL);
     }
     if (b.oom) goto oom_b;
     if (!doc->root) {

@@ -50,6 +50,9 @@ struct adr_node {
 typedef struct adr_doc_limits {
     size_t max_depth;
     size_t max_nodes;
+    /* JSON lines longer than this are broken for libfyaml (see doc.c);
+     * 0 selects 4096, SIZE_MAX never breaks. Tests vary it. */
+    size_t json_line;
 } adr_doc_limits;
 
 /* A problem found while reading the document; the engine turns these into

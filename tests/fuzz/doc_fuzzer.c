@@ -93,13 +93,58 @@ static void check_pointer(walk *w, adr_node *n)
     FUZZ_CHECK(back == n, "pointer '%s' leads elsewhere", p);
 }
 
+/* Trees from the same bytes, parsed with and without line breaks inserted
+ * into a JSON copy, are the same tree. */
+static void check_same(const adr_node *a, const adr_node *b, size_t depth)
+{
+    FUZZ_CHECK(a->type == b->type && a->flags == b->flags && a->start == b->start &&
+                   a->end == b->end && a->len == b->len,
+               "broken JSON lines changed a node at %u..%u (%u..%u)", a->start, a->end, b->start,
+               b->end);
+    FUZZ_CHECK(depth < 2000, "too deep");
+    if (a->type == ADR_NODE_MAP) {
+        for (uint32_t i = 0; i < a->len; i++) {
+            check_same(a->u.pairs[i].key, b->u.pairs[i].key, depth + 1);
+            check_same(a->u.pairs[i].value, b->u.pairs[i].value, depth + 1);
+        }
+    } else if (a->type == ADR_NODE_SEQ) {
+        for (uint32_t i = 0; i < a->len; i++)
+            check_same(a->u.items[i], b->u.items[i], depth + 1);
+    } else {
+        FUZZ_CHECK(a->len == 0 || memcmp(a->u.text, b->u.text, a->len) == 0,
+                   "broken JSON lines changed a scalar at %u", a->start);
+    }
+}
+
+static void check_json_breaks(const uint8_t *data, size_t size)
+{
+    adr_doc *d[2];
+    for (int i = 0; i < 2; i++) {
+        char *buf = adr_xmalloc(size + 1);
+        FUZZ_CHECK(buf != NULL, "oom");
+        memcpy(buf, data, size);
+        buf[size] = 0;
+        /* Aliases are YAML: no expansion to speak of in JSON, but keep the
+         * comparison cheap if libfyaml accepts some. */
+        adr_doc_limits lim = {1000, 20000, i ? 16 : SIZE_MAX};
+        d[i] = adr_doc_parse("fuzz.json", buf, size, true, &lim);
+        FUZZ_CHECK(d[i] != NULL, "adr_doc_parse failed without OOM");
+    }
+    FUZZ_CHECK((d[0]->nerrors == 0) == (d[1]->nerrors == 0),
+               "broken JSON lines changed whether the document parses: %zu vs %zu errors",
+               d[0]->nerrors, d[1]->nerrors);
+    if (d[0]->nerrors == 0) check_same(d[0]->root, d[1]->root, 0);
+    adr_doc_free(d[0]);
+    adr_doc_free(d[1]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *buf = adr_xmalloc(size + 1);
     FUZZ_CHECK(buf != NULL, "oom");
     memcpy(buf, data, size);
     buf[size] = 0;
-    adr_doc_limits lim = {1000, 200000};
+    adr_doc_limits lim = {1000, 200000, 0};
     bool json = size & 1;
     adr_doc *d = adr_doc_parse(json ? "fuzz.json" : "fuzz.yaml", buf, size, json, &lim);
     FUZZ_CHECK(d != NULL, "adr_doc_parse failed without OOM");
@@ -123,5 +168,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     adr_buf_free(&w.ptr);
     adr_xfree(w.nodes);
     adr_doc_free(d);
+    if (json) check_json_breaks(data, size);
     return 0;
 }
