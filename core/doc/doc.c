@@ -297,7 +297,8 @@ static uint32_t empty_scalar_at(const builder *b)
     if (b->nframes == 0) return doc->bom;
     uint32_t at = b->frames[b->nframes - 1].last_end;
     uint32_t i = at;
-    while (i < doc->size && (doc->buf[i] == ' ' || doc->buf[i] == '\t')) i++;
+    while (i < doc->size && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
+        i++;
     return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
 }
 
@@ -732,7 +733,8 @@ static size_t offset_in(const char *text, size_t n, int line, int col)
         unsigned char ch = (unsigned char)text[off];
         off++;
         if (ch >= 0xC0)
-            while (off < n && ((unsigned char)text[off] & 0xC0) == 0x80) off++;
+            while (off < n && ((unsigned char)text[off] & 0xC0) == 0x80)
+                off++;
     }
     return off;
 }
@@ -770,17 +772,20 @@ static char *tabs_before_indicators(const char *s, size_t n, bool *oom)
     const char *t = n ? memchr(s, '\t', n) : NULL;
     while (t) {
         size_t a = (size_t)(t - s), e = a;
-        while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t')) a--;
-        while (e < n && (s[e] == ' ' || s[e] == '\t')) e++;
-        bool blank_after = e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\t' ||
-                           s[e + 1] == '\r' || s[e + 1] == '\n';
+        while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+            a--;
+        while (e < n && (s[e] == ' ' || s[e] == '\t'))
+            e++;
+        bool blank_after = e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\t' || s[e + 1] == '\r' ||
+                           s[e + 1] == '\n';
         if (a > 0 && s[a - 1] == ':' && e < n &&
             (memchr("?:|>", s[e], 4) || (s[e] == '-' && blank_after))) {
             if (!copy && !(copy = adr_xstrndup(s, n))) {
                 *oom = true;
                 return NULL;
             }
-            for (size_t i = a; i < e; i++) copy[i] = ' ';
+            for (size_t i = a; i < e; i++)
+                copy[i] = ' ';
         }
         t = e < n ? memchr(s + e, '\t', n - e) : NULL;
     }

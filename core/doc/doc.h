@@ -79,7 +79,7 @@ struct adr_doc {
     adr_arena arena;
     uint32_t *lines;      /* line start offsets, built on first use */
     size_t nlines;
-    uint32_t *u16_marks;  /* UTF-16 column every ADR_U16_STEP bytes, built
+    uint32_t *u16_marks; /* UTF-16 column every ADR_U16_STEP bytes, built
                              when a line longer than that is first queried */
     adr_doc_error *errors;
     size_t nerrors, caperrors;

@@ -113,8 +113,11 @@ static bool valid_utf8(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1 : (*p & 0xF0) == 0xE0 ? 2
-                                 : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3 : 4;
+        size_t n = *p < 0x80                           ? 0
+                   : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1
+                   : (*p & 0xF0) == 0xE0               ? 2
+                   : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3
+                                                       : 4;
         if (n == 4) return false;
         p++;
         for (size_t i = 0; i < n; i++, p++)
@@ -217,7 +220,7 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
         }
     }
     char *fromdir = adr_path_dirname(from->name);
-    char *display = !fromdir                   ? NULL
+    char *display = !fromdir                    ? NULL
                     : strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
                                                 : adr_xstrdup(rel);
     adr_xfree(fromdir);
@@ -225,9 +228,9 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     adr_xfree(display);
     adr_xfree(rel);
     /* Another name would change the findings' source: no fallback. */
-    adr_doc *doc = ndisplay ? adr_doc_parse(ndisplay, data, size, adr_doc_path_is_json(abs),
-                                            &ws->limits)
-                            : NULL;
+    adr_doc *doc = ndisplay
+                       ? adr_doc_parse(ndisplay, data, size, adr_doc_path_is_json(abs), &ws->limits)
+                       : NULL;
     if (!ndisplay) adr_xfree(data);
     adr_xfree(ndisplay);
     if (!doc) {

@@ -17,7 +17,8 @@ void adr_set_error(const char *fmt, ...)
     if (n >= (int)sizeof last_error) {
         size_t end = sizeof last_error - 1;
         size_t lead = end;
-        while (lead > 0 && ((unsigned char)last_error[lead - 1] & 0xC0) == 0x80) lead--;
+        while (lead > 0 && ((unsigned char)last_error[lead - 1] & 0xC0) == 0x80)
+            lead--;
         if (lead > 0 && (unsigned char)last_error[lead - 1] >= 0xC0) {
             unsigned char c = (unsigned char)last_error[lead - 1];
             size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
