@@ -148,13 +148,28 @@ adr_node *adr_node_key_of(const adr_node *n)
     return NULL;
 }
 
+static bool parse_number(const char *tmp, double *out);
+
 bool adr_node_number(const adr_node *n, double *out)
 {
     if (!n || (n->type != ADR_NODE_INT && n->type != ADR_NODE_FLOAT)) return false;
-    char tmp[64];
-    size_t len = n->len < sizeof tmp - 1 ? n->len : sizeof tmp - 1;
-    memcpy(tmp, n->u.text, len);
-    tmp[len] = 0;
+    /* strtod needs a terminated copy; a long one (2^1000 has 302 digits)
+     * must not be cut, or its value would be a prefix's. */
+    char small[64];
+    char *tmp = n->len < sizeof small ? small : adr_xmalloc((size_t)n->len + 1);
+    if (!tmp) {
+        n->doc->oom = true;
+        return false;
+    }
+    memcpy(tmp, n->u.text, n->len);
+    tmp[n->len] = 0;
+    bool ok = parse_number(tmp, out);
+    if (tmp != small) adr_xfree(tmp);
+    return ok;
+}
+
+static bool parse_number(const char *tmp, double *out)
+{
     const char *s = tmp;
     int sign = 1;
     if (*s == '+' || *s == '-') {

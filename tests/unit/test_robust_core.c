@@ -356,3 +356,29 @@ Test(robust_util, long_error_messages_end_on_a_character)
                   "ends inside a character");
     }
 }
+
+Test(robust_doc, long_numbers_are_read_whole)
+{
+    /* The value was read from the first 63 characters only. */
+    adr_buf b;
+    adr_buf_init(&b);
+    adr_buf_puts(&b, "big: 1");
+    for (int i = 0; i < 300; i++)
+        adr_buf_putc(&b, '0');
+    adr_buf_puts(&b, "\nsmall: 0.");
+    for (int i = 0; i < 100; i++)
+        adr_buf_putc(&b, '0');
+    adr_buf_puts(&b, "5\nhuge: 1e999999\nneg: -0\n");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    double v;
+    cr_assert(adr_node_number(at(d, "/big"), &v));
+    cr_assert_float_eq(v, 1e300, 1e287);
+    cr_assert(adr_node_number(at(d, "/small"), &v));
+    cr_assert_float_eq(v, 5e-101, 1e-110);
+    cr_assert(adr_node_number(at(d, "/huge"), &v));
+    cr_assert(v > 1e308, "1e999999 is infinite");
+    cr_assert(adr_node_number(at(d, "/neg"), &v));
+    cr_assert(v == 0.0 && 1.0 / v < 0, "-0 keeps its sign");
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
