@@ -16,10 +16,20 @@ int adr_read_fd(int fd, size_t max_size, char **data, size_t *size)
     size_t cap = 0, len = 0;
     char *p = NULL;
     for (;;) {
-        if (!adr_grow((void **)&p, &cap, len + 65536 + 1, 1)) {
-            adr_xfree(p);
-            adr_set_error_oom();
-            return ADR_ENOMEM;
+        if (len + 1 >= cap) {
+            /* Double, but never past the limit plus the byte that shows
+             * the input is over it: /dev/zero costs the limit, not twice. */
+            size_t ncap = cap ? cap * 2 : 65536;
+            size_t most = max_size < SIZE_MAX - 2 ? max_size + 2 : SIZE_MAX;
+            if (ncap > most) ncap = most;
+            char *np = ncap > cap ? adr_xrealloc(p, ncap) : NULL;
+            if (!np) {
+                adr_xfree(p);
+                adr_set_error_oom();
+                return ADR_ENOMEM;
+            }
+            p = np;
+            cap = ncap;
         }
         ssize_t n = read(fd, p + len, cap - len - 1);
         if (n < 0) {
