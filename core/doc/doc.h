@@ -102,8 +102,10 @@ void adr_doc_free(adr_doc *doc);
 adr_position adr_doc_position(adr_doc *doc, uint32_t offset);
 
 /* A node's text: a scalar's value, or for a collection (a complex key
- * such as "? [a, b]") its source text, so messages and JSON pointers
- * always show the document's own UTF-8. Borrowed from the document. */
+ * such as "? [a, b]") the start of its source text, at most
+ * ADR_KEY_TEXT_MAX bytes, so messages and JSON pointers always show the
+ * document's own UTF-8. Borrowed from the document. */
+#define ADR_KEY_TEXT_MAX 40
 const char *adr_node_text(const adr_node *n, size_t *len);
 
 /* Map lookup by key (byte-wise). */

@@ -382,3 +382,26 @@ Test(robust_doc, long_numbers_are_read_whole)
     adr_doc_free(d);
     adr_buf_free(&b);
 }
+
+Test(robust_doc, nested_complex_keys_keep_paths_short)
+{
+    /* Each key contains all the deeper ones: its whole source text in
+     * every path below it made reports quadratic in the input. */
+    adr_buf b;
+    adr_buf_init(&b);
+    for (int i = 0; i < 200; i++)
+        adr_buf_puts(&b, "{? ");
+    adr_buf_puts(&b, "{deep: v}");
+    for (int i = 0; i < 200; i++)
+        adr_buf_puts(&b, " : x}");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    cr_assert_eq(d->nerrors, 0);
+    const adr_node *n = d->root;
+    while (n->type == ADR_NODE_MAP && n->len && n->u.pairs[0].key->type == ADR_NODE_MAP)
+        n = n->u.pairs[0].key;
+    char *p = pointer_of(n->u.pairs[0].value);
+    cr_assert_lt(strlen(p), 200 * (ADR_KEY_TEXT_MAX + 1) + 100, "path of %zu bytes", strlen(p));
+    adr_xfree(p);
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
