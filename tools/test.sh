@@ -54,7 +54,7 @@ for t in doc lint_yaml lint_json config; do
         echo "fuzz_$t failed on its corpus" >&2
         exit 1
     fi
-    grep -E '^#[0-9]+ +DONE' "build/fuzz/replay-$t.log"
+    grep -E '^#[0-9]+[[:space:]]+DONE' "build/fuzz/replay-$t.log"
 done
 
 stage "done"
