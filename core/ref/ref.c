@@ -198,11 +198,14 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     }
     if (rc != 0) {
         *status = ADR_REF_FILE;
-        /* The reason only: the absolute path would differ per machine. */
+        /* The reason only: the absolute path would differ per machine.
+         * The message is "ABS: reason", unless a long path cut it short
+         * (then searching it for ": " would find a piece of the path). */
         const char *why = adr_get_error();
-        const char *colon = strrchr(why, ':');
+        size_t al = strlen(abs);
+        bool whole = strncmp(why, abs, al) == 0 && why[al] == ':' && why[al + 1] == ' ';
         *msg = wmsg(ws, "Cannot read '%.*s': %s", (int)flen, file,
-                    colon && colon[1] == ' ' ? colon + 2 : why);
+                    whole ? why + al + 2 : "the path is too long to report why");
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;

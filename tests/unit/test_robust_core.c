@@ -333,6 +333,23 @@ Test(robust_ref, odd_file_names_in_refs)
     cr_assert_eq(st, ADR_REF_FILE);
     cr_assert_str_eq(msg, "Cannot read 'no%8fsuch.yaml': No such file or directory",
                      "quoted as written: the decoded name is no UTF-8");
+    /* A name so long that the error message is cut: its reason used to be
+     * looked for after the last ": ", in the middle of the decoded path. */
+    adr_buf long_ref;
+    adr_buf_init(&long_ref);
+    adr_buf_puts(&long_ref, "c: {$ref: '");
+    for (int i = 0; i < 300; i++)
+        adr_buf_puts(&long_ref, "x%FF: ");
+    adr_buf_puts(&long_ref, ".yaml'}\n");
+    adr_doc *d2 = parse_n(long_ref.data, long_ref.len, false);
+    d2->abs_path = adr_xstrdup(path);
+    cr_assert(adr_ws_add(&ws, d2));
+    cr_assert_null(adr_ws_deref(&ws, at(d2, "/c"), &st, &msg, NULL));
+    cr_assert_eq(st, ADR_REF_FILE);
+    const char *tail = "': the path is too long to report why";
+    cr_assert_str_eq(msg + strlen(msg) - strlen(tail), tail, "%s", msg);
+    cr_assert_null(strchr(msg, '\xff'), "the decoded name leaked into the message");
+    adr_buf_free(&long_ref);
     adr_ws_destroy(&ws);
     rmdir(dir);
 }
