@@ -50,7 +50,6 @@ extern char **environ;
 #define HOSTILE_DIR FIXTURES_DIR "/../tests/hostile"
 #define TIME_LIMIT  10.0
 
-#define ADRLINT_CLI PLUGIN_DIR "/../../../bin/adrlint"
 
 /* What a lint gave. */
 typedef struct outcome {
