@@ -15,6 +15,7 @@ typedef struct frame {
     adr_node *node;
     size_t base;          /* first scratch slot of this collection's children */
     uint64_t weight;      /* nodes in the subtree after alias expansion */
+    uint32_t last_end;    /* where the last child ends in the source */
     const char *anchor;   /* anchor name (arena) or NULL */
     size_t anchor_len;
 } frame;
@@ -36,6 +37,9 @@ typedef struct builder {
     anchor *anchors;
     size_t nanchors, capanchors;
     uint64_t expanded; /* nodes counted through aliases */
+    uint32_t base;     /* offset of what libfyaml parses (after a BOM) */
+    const uint32_t *breaks; /* line breaks inserted into a JSON copy (see json_breaks) */
+    size_t nbreaks;
     bool stop;
     bool oom;
 } builder;
@@ -46,13 +50,19 @@ static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t sta
 static void doc_error(adr_doc *doc, const char *code, int severity, uint32_t start, uint32_t end,
                       const adr_node *node, const char *fmt, ...)
 {
-    if (!adr_grow((void **)&doc->errors, &doc->caperrors, doc->nerrors + 1, sizeof *doc->errors))
+    /* A lost error would be a wrong result: adr_doc_parse fails instead. */
+    if (!adr_grow((void **)&doc->errors, &doc->caperrors, doc->nerrors + 1, sizeof *doc->errors)) {
+        doc->oom = true;
         return;
+    }
     va_list ap;
     va_start(ap, fmt);
     char *msg = adr_arena_vprintf(&doc->arena, fmt, ap);
     va_end(ap);
-    if (!msg) return;
+    if (!msg) {
+        doc->oom = true;
+        return;
+    }
     adr_doc_error *e = &doc->errors[doc->nerrors++];
     e->code = code;
     e->severity = severity;
@@ -160,7 +170,9 @@ static bool count_nodes(builder *b, uint64_t weight, uint32_t at)
     return true;
 }
 
-static void attach(builder *b, adr_node *n, uint64_t weight)
+/* end: where the child ends in the source; for an alias that is the alias
+ * itself, not the anchored node it stands for. */
+static void attach(builder *b, adr_node *n, uint64_t weight, uint32_t end)
 {
     if (b->nframes == 0) {
         if (!b->doc->root) b->doc->root = n;
@@ -168,6 +180,7 @@ static void attach(builder *b, adr_node *n, uint64_t weight)
     }
     frame *f = &b->frames[b->nframes - 1];
     f->weight += weight;
+    f->last_end = end;
     if (!adr_grow((void **)&b->scratch, &b->capscratch, b->nscratch + 1, sizeof *b->scratch)) {
         b->oom = b->stop = true;
         return;
@@ -181,15 +194,59 @@ static void attach(builder *b, adr_node *n, uint64_t weight)
     }
 }
 
+static const char salt_anchor;
+
+/* The hash of the parser's tables (keys, anchors), salted per process so a
+ * document cannot be crafted to make them collide. */
+static uint64_t text_hash(const char *s, size_t n)
+{
+    /* Address space layout randomisation places salt_anchor differently in
+     * every process: a salt with no state to share between threads. */
+    uint64_t salt = (uint64_t)(uintptr_t)&salt_anchor * 0x9E3779B97F4A7C15ull;
+    uint64_t h = adr_hash(s, n) ^ salt;
+    /* murmur3's finaliser: every bit of h reaches the low bits used. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+}
+
+/* Anchors live in an open-addressing table by name, holding the latest
+ * definition of each (an alias refers to the nearest anchor before it), so
+ * many anchors and aliases stay linear. */
+static anchor *anchor_slot(const builder *b, const char *name, size_t len)
+{
+    size_t mask = b->capanchors - 1;
+    size_t h = (size_t)text_hash(name, len) & mask;
+    while (b->anchors[h].name &&
+           !(b->anchors[h].len == len && memcmp(b->anchors[h].name, name, len) == 0))
+        h = (h + 1) & mask;
+    return &b->anchors[h];
+}
+
 static void register_anchor(builder *b, const char *name, size_t len, adr_node *n,
                             uint64_t weight)
 {
     if (!name) return;
-    if (!adr_grow((void **)&b->anchors, &b->capanchors, b->nanchors + 1, sizeof *b->anchors)) {
-        b->oom = b->stop = true;
-        return;
+    if ((b->nanchors + 1) * 2 > b->capanchors) {
+        anchor *old = b->anchors;
+        size_t oldcap = b->capanchors;
+        size_t ncap = oldcap ? oldcap * 2 : 64;
+        anchor *na = adr_xcalloc(ncap, sizeof *na);
+        if (!na) {
+            b->oom = b->stop = true;
+            return;
+        }
+        b->anchors = na;
+        b->capanchors = ncap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].name) *anchor_slot(b, old[i].name, old[i].len) = old[i];
+        adr_xfree(old);
     }
-    b->anchors[b->nanchors++] = (anchor){name, len, n, weight};
+    anchor *a = anchor_slot(b, name, len);
+    if (!a->name) b->nanchors++;
+    *a = (anchor){name, len, n, weight};
 }
 
 static const char *token_text_arena(builder *b, struct fy_token *t, size_t *len)
@@ -211,12 +268,47 @@ static bool has_byte(const char *s, size_t n, char c)
     return n && memchr(s, c, n) != NULL;
 }
 
-static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
+/* The offset in doc->buf of a position in the text libfyaml parsed: after
+ * the BOM, and before any line breaks inserted into a JSON copy. */
+static uint32_t map_pos(const builder *b, size_t pos)
+{
+    size_t lo = 0, hi = b->nbreaks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->breaks[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return b->base + (uint32_t)(pos - lo);
+}
+
+static uint32_t pos_of(const builder *b, const struct fy_mark *m)
+{
+    return m ? map_pos(b, m->input_pos) : b->base;
+}
+
+/* An empty scalar ("key:" with no value) has no token and so no marks:
+ * place it where it would begin, after the previous sibling and its colon,
+ * not at the start of the file. */
+static uint32_t empty_scalar_at(const builder *b)
+{
+    const adr_doc *doc = b->doc;
+    if (b->nframes == 0) return doc->bom;
+    uint32_t at = b->frames[b->nframes - 1].last_end;
+    uint32_t i = at;
+    while (i < doc->size && (doc->buf[i] == ' ' || doc->buf[i] == '\t'))
+        i++;
+    return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
+}
+
+static void on_scalar(builder *b, struct fy_event *e)
 {
     struct fy_token *tok = e->scalar.value;
     const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
-    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    uint32_t start = pos_of(b, sm);
+    uint32_t end = pos_of(b, em);
+    if (!sm) start = end = empty_scalar_at(b);
     if (end < start) end = start;
     enum fy_scalar_style style = fy_token_scalar_style(tok);
     adr_doc *doc = b->doc;
@@ -289,13 +381,12 @@ static void on_scalar(builder *b, struct fy_event *e, uint32_t base)
         const char *an = token_text_arena(b, e->scalar.anchor, &al);
         register_anchor(b, an, al, n, 1);
     }
-    attach(b, n, 1);
+    attach(b, n, 1, n->end);
 }
 
-static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_t base)
+static void on_start(builder *b, struct fy_event *e, adr_node_type type)
 {
-    const struct fy_mark *sm = fy_event_start_mark(e);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
+    uint32_t start = pos_of(b, fy_event_start_mark(e));
     if (b->nframes >= b->limits->max_depth) {
         doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, start, NULL,
                   "Nesting deeper than %zu levels", b->limits->max_depth);
@@ -316,80 +407,112 @@ static void on_start(builder *b, struct fy_event *e, adr_node_type type, uint32_
     f->node = n;
     f->base = b->nscratch;
     f->weight = 1;
+    f->last_end = start;
     f->anchor = NULL;
     f->anchor_len = 0;
     struct fy_token *at = type == ADR_NODE_MAP ? e->mapping_start.anchor : e->sequence_start.anchor;
     if (at) f->anchor = token_text_arena(b, at, &f->anchor_len);
 }
 
+static bool is_scalar(const adr_node *n)
+{
+    return n->type != ADR_NODE_MAP && n->type != ADR_NODE_SEQ;
+}
+
+/* Keys are equal when both are scalars with the same text. A collection
+ * used as a key ("? [a, b]") equals no other key: its text fields hold
+ * no text. */
 static bool same_key(const adr_node *a, const adr_node *k)
 {
-    return a->len == k->len && memcmp(a->u.text, k->u.text, a->len) == 0;
+    return is_scalar(a) && is_scalar(k) && a->len == k->len &&
+           (a->len == 0 || memcmp(a->u.text, k->u.text, a->len) == 0);
+}
+
+/* A set of pairs (by index) hashed on their key text, so that duplicate
+ * detection and merge keys stay linear in the size of a map. The hash is
+ * salted per process so a document cannot be crafted to collide. */
+typedef struct keyset {
+    uint32_t *slots; /* pair index, UINT32_MAX when empty */
+    size_t mask;
+} keyset;
+
+static uint64_t key_hash(const adr_node *k)
+{
+    return text_hash(k->u.text, k->len);
+}
+
+static bool keyset_init(keyset *ks, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap <<= 1;
+    ks->slots = adr_xmalloc(cap * sizeof *ks->slots);
+    if (!ks->slots) return false;
+    memset(ks->slots, 0xff, cap * sizeof *ks->slots);
+    ks->mask = cap - 1;
+    return true;
+}
+
+/* The slot holding a pair whose key equals pairs[i].key, or the empty slot
+ * where it belongs. Only called for scalar keys. */
+static uint32_t *keyset_slot(const keyset *ks, const adr_pair *pairs, size_t i)
+{
+    size_t h = (size_t)key_hash(pairs[i].key) & ks->mask;
+    while (ks->slots[h] != UINT32_MAX && !same_key(pairs[ks->slots[h]].key, pairs[i].key))
+        h = (h + 1) & ks->mask;
+    return &ks->slots[h];
 }
 
 /* Removes earlier duplicates (the last one wins, as in JSON.parse and
- * Spectral) and reports each. */
+ * Spectral) and reports each later occurrence that replaced one. */
+/* Marks pairs[j] as replaced by a later pair with key k, and reports k. */
+static bool replace_pair(builder *b, bool **dead, size_t n, size_t j, const adr_node *k)
+{
+    if (!*dead) *dead = adr_xcalloc(n, sizeof **dead);
+    if (!*dead) {
+        b->oom = b->stop = true;
+        return false;
+    }
+    (*dead)[j] = true;
+    doc_error(b->doc, "duplicate-key", ADR_SEVERITY_ERROR, k->start, k->end, k,
+              "Duplicate key: %.*s", (int)k->len, k->u.text);
+    return true;
+}
+
 static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
 {
     if (n < 2) return n;
     bool *dead = NULL;
-    size_t ndead = 0;
     if (n <= 16) {
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = 0; j < i; j++)
-                if (same_key(pairs[j].key, pairs[i].key)) {
-                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
-                    if (!dead) {
-                        b->oom = b->stop = true;
-                        return n;
-                    }
-                    if (!dead[j]) {
-                        dead[j] = true;
-                        ndead++;
-                    }
+        /* Most maps are small: comparing beats hashing (and allocating). */
+        for (size_t i = 1; i < n; i++) {
+            const adr_node *k = pairs[i].key;
+            if (!is_scalar(k)) continue;
+            for (size_t j = i; j-- > 0;)
+                if (same_key(pairs[j].key, k)) {
+                    if (!replace_pair(b, &dead, n, j, k)) return n;
+                    break;
                 }
+        }
     } else {
-        size_t cap = 1;
-        while (cap < n * 2) cap <<= 1;
-        uint32_t *slots = adr_xmalloc(cap * sizeof *slots);
-        if (!slots) {
+        keyset ks;
+        if (!keyset_init(&ks, n)) {
             b->oom = b->stop = true;
             return n;
         }
-        memset(slots, 0xff, cap * sizeof *slots);
         for (size_t i = 0; i < n; i++) {
             const adr_node *k = pairs[i].key;
-            size_t h = (size_t)adr_hash(k->u.text, k->len) & (cap - 1);
-            while (slots[h] != UINT32_MAX) {
-                if (same_key(pairs[slots[h]].key, k)) {
-                    if (!dead) dead = adr_xcalloc(n, sizeof *dead);
-                    if (!dead) {
-                        adr_xfree(slots);
-                        b->oom = b->stop = true;
-                        return n;
-                    }
-                    dead[slots[h]] = true;
-                    ndead++;
-                    break;
-                }
-                h = (h + 1) & (cap - 1);
+            if (!is_scalar(k)) continue;
+            uint32_t *slot = keyset_slot(&ks, pairs, i);
+            if (*slot != UINT32_MAX && !replace_pair(b, &dead, n, *slot, k)) {
+                adr_xfree(ks.slots);
+                return n;
             }
-            slots[h] = (uint32_t)i;
+            *slot = (uint32_t)i;
         }
-        adr_xfree(slots);
+        adr_xfree(ks.slots);
     }
-    if (!ndead) return n;
-    /* Report at each later occurrence that replaced an earlier one. */
-    for (size_t i = 0; i < n; i++) {
-        if (!dead[i]) continue;
-        for (size_t j = i + 1; j < n; j++)
-            if (same_key(pairs[j].key, pairs[i].key)) {
-                const adr_node *k = pairs[j].key;
-                doc_error(b->doc, "duplicate-key", ADR_SEVERITY_ERROR, k->start, k->end, k,
-                          "Duplicate key: %.*s", (int)k->len, k->u.text);
-                break;
-            }
-    }
+    if (!dead) return n;
     size_t w = 0;
     for (size_t i = 0; i < n; i++) {
         if (dead[i]) continue;
@@ -404,24 +527,19 @@ static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
 
 static bool is_merge_key(const adr_node *k)
 {
-    return !(k->flags & ADR_NF_QUOTED) && k->len == 2 && k->u.text[0] == '<' && k->u.text[1] == '<';
-}
-
-static bool has_key(const adr_pair *pairs, size_t n, const adr_node *k)
-{
-    for (size_t i = 0; i < n; i++)
-        if (same_key(pairs[i].key, k)) return true;
-    return false;
+    return is_scalar(k) && !(k->flags & ADR_NF_QUOTED) && k->len == 2 && k->u.text[0] == '<' &&
+           k->u.text[1] == '<';
 }
 
 /* YAML merge keys (<<), followed as Spectral does: entries of the merged
- * maps are added when the map does not define the key itself. */
+ * maps are added when the map does not define the key itself; among the
+ * merged maps the first to define a key wins. */
 static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t *np)
 {
     size_t n = *np;
     size_t merges = 0;
     for (size_t i = 0; i < n; i++)
-        if (pairs[i].key->type != ADR_NODE_MAP && is_merge_key(pairs[i].key)) merges++;
+        if (is_merge_key(pairs[i].key)) merges++;
     if (!merges) return pairs;
     size_t extra = 0;
     for (size_t i = 0; i < n; i++) {
@@ -433,14 +551,21 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
                 if (v->u.items[j]->type == ADR_NODE_MAP) extra += v->u.items[j]->len;
     }
     adr_pair *out = adr_arena_alloc(&b->doc->arena, (n + extra + 1) * sizeof *out);
-    if (!out) {
+    keyset ks;
+    if (!out || !keyset_init(&ks, n + extra)) {
         b->oom = b->stop = true;
         return pairs;
     }
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!is_merge_key(pairs[i].key)) out[w++] = pairs[i];
-    size_t own = w;
+    for (size_t i = 0; i < n; i++) {
+        if (is_merge_key(pairs[i].key)) continue;
+        out[w] = pairs[i];
+        /* Dropping the << entries moves the map's own pairs forward. */
+        if (out[w].key->parent == map) out[w].key->index = (uint32_t)w;
+        if (out[w].value->parent == map) out[w].value->index = (uint32_t)w;
+        if (is_scalar(out[w].key)) *keyset_slot(&ks, out, w) = (uint32_t)w;
+        w++;
+    }
     for (size_t i = 0; i < n; i++) {
         if (!is_merge_key(pairs[i].key)) continue;
         const adr_node *v = pairs[i].value;
@@ -448,23 +573,30 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
         for (size_t j = 0; j < cnt; j++) {
             const adr_node *m = v->type == ADR_NODE_SEQ ? v->u.items[j] : v;
             if (m->type != ADR_NODE_MAP) continue;
-            for (size_t k = 0; k < m->len; k++)
-                if (!has_key(out, w, m->u.pairs[k].key)) out[w++] = m->u.pairs[k];
+            for (size_t k = 0; k < m->len; k++) {
+                out[w] = m->u.pairs[k];
+                if (!is_scalar(out[w].key)) {
+                    w++;
+                    continue;
+                }
+                uint32_t *slot = keyset_slot(&ks, out, w);
+                if (*slot == UINT32_MAX) *slot = (uint32_t)w++;
+            }
         }
     }
-    (void)own;
+    adr_xfree(ks.slots);
     map->flags |= ADR_NF_MERGED;
     *np = w;
     return out;
 }
 
-static void on_end(builder *b, struct fy_event *e, uint32_t base)
+static void on_end(builder *b, struct fy_event *e)
 {
     if (b->nframes == 0) return;
     frame f = b->frames[--b->nframes];
     adr_node *n = f.node;
     size_t cnt = b->nscratch - f.base;
-    adr_node **kids = b->scratch + f.base;
+    adr_node **kids = cnt ? b->scratch + f.base : NULL;
     if (n->type == ADR_NODE_MAP) {
         size_t np = cnt / 2;
         adr_pair *pairs = NULL;
@@ -480,10 +612,11 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
             }
             np = dedupe_pairs(b, n, pairs, np);
             pairs = apply_merges(b, n, pairs, &np);
-            /* Findings look for x-lint-ignore on every object around them;
-             * marking the few maps that have one spares scanning the rest. */
+            /* Findings look for x-lint-ignore in every map around them;
+             * the flag spares them a search of each (possibly huge) map. */
             for (size_t i = 0; i < np; i++)
-                if (pairs[i].key->len == 13 && memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
+                if (pairs[i].key->len == 13 && is_scalar(pairs[i].key) &&
+                    memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
                     n->flags |= ADR_NF_LINT_IGNORE;
         }
         n->u.pairs = pairs;
@@ -502,33 +635,31 @@ static void on_end(builder *b, struct fy_event *e, uint32_t base)
         n->len = (uint32_t)cnt;
     }
     /* A flow collection ends after its bracket; a block one where its last
-     * child ends (libfyaml's end mark is the next token). */
+     * child ends (libfyaml's end mark is the next token). The child's own
+     * end would not do: an alias's node lies where its anchor is. */
     if (n->flags & ADR_NF_FLOW) {
         const struct fy_mark *em = fy_event_end_mark(e);
-        n->end = em ? (uint32_t)em->input_pos + base : n->start;
+        n->end = em ? pos_of(b, em) : n->start;
     } else if (cnt) {
-        n->end = kids[cnt - 1]->end;
+        n->end = f.last_end;
     }
     if (n->end < n->start) n->end = n->start;
     b->nscratch = f.base;
     register_anchor(b, f.anchor, f.anchor_len, n, f.weight);
-    attach(b, n, f.weight);
+    attach(b, n, f.weight, n->end);
 }
 
-static void on_alias(builder *b, struct fy_event *e, uint32_t base)
+static void on_alias(builder *b, struct fy_event *e)
 {
-    const struct fy_mark *sm = fy_event_start_mark(e), *em = fy_event_end_mark(e);
-    uint32_t start = (uint32_t)(sm ? sm->input_pos : 0) + base;
-    uint32_t end = (uint32_t)(em ? em->input_pos : 0) + base;
+    uint32_t start = pos_of(b, fy_event_start_mark(e));
+    uint32_t end = pos_of(b, fy_event_end_mark(e));
     size_t len = 0;
     const char *name = e->alias.anchor ? fy_token_get_text(e->alias.anchor, &len) : NULL;
-    for (size_t i = b->nanchors; name && i-- > 0;) {
-        anchor *a = &b->anchors[i];
-        if (a->len == len && memcmp(a->name, name, len) == 0) {
-            if (!count_nodes(b, a->weight, start)) return;
-            attach(b, a->node, a->weight);
-            return;
-        }
+    const anchor *a = name && b->capanchors ? anchor_slot(b, name, len) : NULL;
+    if (a && a->name) {
+        if (!count_nodes(b, a->weight, start)) return;
+        attach(b, a->node, a->weight, end);
+        return;
     }
     doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, end, NULL, "Unknown alias *%.*s",
               (int)len, name ? name : "");
@@ -536,7 +667,7 @@ static void on_alias(builder *b, struct fy_event *e, uint32_t base)
     adr_node *n = new_node(b, ADR_NODE_NULL, start, end);
     if (!n) return;
     n->u.text = "";
-    attach(b, n, 1);
+    attach(b, n, 1, end);
 }
 
 /* ---- input checks ---- */
@@ -614,7 +745,28 @@ static uint32_t offset_of(adr_doc *doc, int line, int col)
     return off;
 }
 
-static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
+/* offset_of() in text, a JSON copy with line breaks inserted. */
+static size_t offset_in(const char *text, size_t n, int line, int col)
+{
+    size_t off = 0;
+    for (int l = 0; l < line && off < n; l++) {
+        const char *nl = memchr(text + off, '\n', n - off);
+        if (!nl) return n;
+        off = (size_t)(nl - text) + 1;
+    }
+    for (int c = 0; c < col && off < n && text[off] != '\n'; c++) {
+        unsigned char ch = (unsigned char)text[off];
+        off++;
+        if (ch >= 0xC0)
+            while (off < n && ((unsigned char)text[off] & 0xC0) == 0x80)
+                off++;
+    }
+    return off;
+}
+
+/* text, n: what libfyaml parsed, when it is a copy with line breaks. */
+static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag, const builder *b,
+                              const char *text, size_t n_text)
 {
     void *it = NULL;
     struct fy_diag_error *err;
@@ -622,12 +774,133 @@ static void collect_fy_errors(adr_doc *doc, struct fy_diag *diag)
     while ((err = fy_diag_errors_iterate(diag, &it)) != NULL) {
         if (err->type < FYET_ERROR) continue;
         /* fy_diag_error positions are 1-based. */
-        uint32_t off = offset_of(doc, err->line - 1, err->column - 1);
+        uint32_t off = b->nbreaks
+                           ? map_pos(b, offset_in(text, n_text, err->line - 1, err->column - 1))
+                           : offset_of(doc, err->line - 1, err->column - 1);
         const char *msg = err->msg ? err->msg : "syntax error";
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off, NULL, "%c%s",
                   msg[0] >= 'a' && msg[0] <= 'z' ? msg[0] - 'a' + 'A' : msg[0], msg + 1);
         if (++n >= 10) break;
     }
+}
+
+/* libfyaml 0.7.12 frees a simple key twice when a value indicator inside an
+ * explicit key is followed by blanks holding a tab and then a block
+ * indicator ("? e:\t:"), corrupting the heap (its issue #57, fixed after
+ * 0.7.12). Those tabs only separate tokens, so a space means the same:
+ * returns a copy of the input with such tabs made spaces, or NULL when
+ * there are none (or *oom). Positions are unchanged, and scalar text is
+ * read from the original bytes. */
+static char *tabs_before_indicators(const char *s, size_t n, bool *oom)
+{
+    char *copy = NULL;
+    const char *t = n ? memchr(s, '\t', n) : NULL;
+    while (t) {
+        size_t a = (size_t)(t - s), e = a;
+        while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\t'))
+            a--;
+        while (e < n && (s[e] == ' ' || s[e] == '\t'))
+            e++;
+        bool blank_after = e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\t' || s[e + 1] == '\r' ||
+                           s[e + 1] == '\n';
+        if (a > 0 && s[a - 1] == ':' && e < n &&
+            (memchr("?:|>", s[e], 4) || (s[e] == '-' && blank_after))) {
+            if (!copy && !(copy = adr_xstrndup(s, n))) {
+                *oom = true;
+                return NULL;
+            }
+            for (size_t i = a; i < e; i++)
+                copy[i] = ' ';
+        }
+        t = e < n ? memchr(s + e, '\t', n - e) : NULL;
+    }
+    return copy;
+}
+
+/* libfyaml 0.7.12 checks each %TAG directive against all earlier ones and
+ * looks tags up in a list: quadratic, 20,000 directives take seconds and a
+ * file under the size limit could take hours. Returns the offset of the
+ * first directive over the limit, or SIZE_MAX. Directives start lines. */
+#define MAX_TAG_DIRECTIVES 100
+
+static size_t tag_directive_over_limit(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (const char *p = s, *end = s + n; p < end; p++) {
+        p = memchr(p, '%', (size_t)(end - p));
+        if (!p) break;
+        if ((p == s || p[-1] == '\n') && (size_t)(end - p) >= 4 && memcmp(p, "%TAG", 4) == 0 &&
+            ++count > MAX_TAG_DIRECTIVES)
+            return (size_t)(p - s);
+    }
+    return SIZE_MAX;
+}
+
+/* libfyaml 0.7.12 keeps every token of a line in memory until the line
+ * ends: a minified JSON document of 16 MB with two million values took
+ * 1.1 GB, 70 times its size, where the same document with line breaks
+ * takes 20 MB. Between JSON tokens a line break means nothing, so a copy
+ * with a break after a comma or an opening bracket every `step` bytes of a
+ * longer line goes to libfyaml; *breaks lists where the copy has them, to
+ * map positions back (map_pos). *out is NULL when no line is that long.
+ * Returns false on OOM. */
+static bool json_breaks(const char *s, size_t n, size_t step, char **out, size_t *out_len,
+                        uint32_t **breaks, size_t *nbreaks)
+{
+    *out = NULL;
+    *breaks = NULL;
+    *nbreaks = 0;
+    bool long_line = false;
+    for (const char *p = s, *end = s + n; p < end && !long_line;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        long_line = (size_t)((nl ? nl : end) - p) > step;
+        p = nl ? nl + 1 : end;
+    }
+    if (!long_line) return true;
+    size_t line;
+    size_t cap = n + n / step + 2;
+    char *t = adr_xmalloc(cap);
+    size_t capb = n / step + 1;
+    uint32_t *at = adr_xmalloc(capb * sizeof *at);
+    if (!t || !at) {
+        adr_xfree(t);
+        adr_xfree(at);
+        return false;
+    }
+    size_t w = 0, nb = 0;
+    int depth = 0;
+    bool in_string = false;
+    line = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        t[w++] = c;
+        line = c == '\n' ? 0 : line + 1;
+        if (in_string) {
+            if (c == '\\' && i + 1 < n) {
+                t[w++] = s[++i];
+                line++;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == '[' || c == '{') depth++;
+        if ((c == ']' || c == '}') && depth > 0) depth--;
+        /* Inside a collection only: elsewhere a comma is an error whose
+         * message should not change. */
+        if (line >= step && depth > 0 && (c == ',' || c == '[' || c == '{') && nb < capb &&
+            w < cap) {
+            at[nb++] = (uint32_t)w;
+            t[w++] = '\n';
+            line = 0;
+        }
+    }
+    *out = t;
+    *out_len = w;
+    *breaks = at;
+    *nbreaks = nb;
+    return true;
 }
 
 /* Offset just after the last non-blank byte. */
@@ -675,11 +948,18 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
     builder b = {0};
     b.doc = doc;
     b.limits = limits;
+    size_t too_many_tags = json ? SIZE_MAX : tag_directive_over_limit(buf, size);
     if (bad != SIZE_MAX) {
         uint32_t off = (uint32_t)(bad + doc->bom);
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off + 1, NULL,
                   nul ? "NUL byte is not allowed in a YAML or JSON document"
                       : "Invalid UTF-8 byte sequence");
+        doc->fatal = true;
+    } else if (too_many_tags != SIZE_MAX) {
+        doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)too_many_tags,
+                  (uint32_t)too_many_tags + 4, NULL,
+                  "More than %d %%TAG directives (a document needs a few at most)",
+                  MAX_TAG_DIRECTIVES);
         doc->fatal = true;
     } else {
         struct fy_diag_cfg dcfg;
@@ -701,9 +981,27 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
             goto oom;
         }
         uint32_t base = doc->bom;
-        if (fy_parser_set_string(p, buf + base, size - base) != 0) {
+        b.base = base;
+        bool tab_oom = false;
+        char *untabbed = tabs_before_indicators(buf + base, size - base, &tab_oom);
+        const char *text = untabbed ? untabbed : buf + base;
+        size_t text_len = size - base;
+        char *broken = NULL;
+        uint32_t *breaks = NULL;
+        size_t nbreaks = 0;
+        size_t step = limits->json_line ? limits->json_line : 4096;
+        if (!tab_oom && json && step != SIZE_MAX &&
+            !json_breaks(text, text_len, step, &broken, &text_len, &breaks, &nbreaks))
+            tab_oom = true;
+        if (broken) text = broken;
+        b.breaks = breaks;
+        b.nbreaks = nbreaks;
+        if (tab_oom || fy_parser_set_string(p, text, text_len) != 0) {
             fy_parser_destroy(p);
             fy_diag_destroy(diag);
+            adr_xfree(untabbed);
+            adr_xfree(broken);
+            adr_xfree(breaks);
             goto oom;
         }
         int documents = 0;
@@ -713,18 +1011,18 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
             case FYET_DOCUMENT_START:
                 if (++documents > 1) {
                     const struct fy_mark *m = fy_event_start_mark(e);
-                    uint32_t off = (uint32_t)(m ? m->input_pos : 0) + base;
+                    uint32_t off = pos_of(&b, m);
                     doc_error(doc, "parser", ADR_SEVERITY_WARN, off, off, NULL,
                               "Only the first document of a YAML stream is linted");
                     b.stop = true;
                 }
                 break;
-            case FYET_SCALAR: on_scalar(&b, e, base); break;
-            case FYET_MAPPING_START: on_start(&b, e, ADR_NODE_MAP, base); break;
-            case FYET_SEQUENCE_START: on_start(&b, e, ADR_NODE_SEQ, base); break;
+            case FYET_SCALAR: on_scalar(&b, e); break;
+            case FYET_MAPPING_START: on_start(&b, e, ADR_NODE_MAP); break;
+            case FYET_SEQUENCE_START: on_start(&b, e, ADR_NODE_SEQ); break;
             case FYET_MAPPING_END:
-            case FYET_SEQUENCE_END: on_end(&b, e, base); break;
-            case FYET_ALIAS: on_alias(&b, e, base); break;
+            case FYET_SEQUENCE_END: on_end(&b, e); break;
+            case FYET_ALIAS: on_alias(&b, e); break;
             default: break;
             }
             fy_parser_event_free(p, e);
@@ -732,14 +1030,14 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         if (fy_parser_get_stream_error(p)) {
             doc->fatal = true;
             size_t before = doc->nerrors;
-            collect_fy_errors(doc, diag);
+            collect_fy_errors(doc, diag, &b, text, text_len);
             if (doc->nerrors == before)
                 doc_error(doc, "parser", ADR_SEVERITY_ERROR, (uint32_t)size, (uint32_t)size, NULL,
                           "Syntax error");
             /* libfyaml reports an unclosed flow collection where the input
              * ends; the bracket that was never closed is more useful. */
-            adr_doc_error *first = &doc->errors[before < doc->nerrors ? before : 0];
-            if (before < doc->nerrors && first->start >= last_token_end(doc))
+            adr_doc_error *first = before < doc->nerrors ? &doc->errors[before] : NULL;
+            if (first && first->start >= last_token_end(doc))
                 for (size_t i = b.nframes; i-- > 0;)
                     if (b.frames[i].node->flags & ADR_NF_FLOW) {
                         first->start = b.frames[i].node->start;
@@ -749,6 +1047,11 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         }
         fy_parser_destroy(p);
         fy_diag_destroy(diag);
+        adr_xfree(untabbed);
+        adr_xfree(broken);
+        adr_xfree(breaks);
+        b.breaks = NULL;
+        b.nbreaks = 0;
     }
     if (b.oom) goto oom_b;
     /* Close what an error left open so the partial tree is consistent. */
@@ -758,10 +1061,10 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
             adr_node *nul_node = new_node(&b, ADR_NODE_NULL, (uint32_t)size, (uint32_t)size);
             if (!nul_node) break;
             nul_node->u.text = "";
-            attach(&b, nul_node, 1);
+            attach(&b, nul_node, 1, (uint32_t)size);
         }
         f->node->flags &= (uint8_t)~ADR_NF_FLOW;
-        on_end(&b, NULL, 0);
+        on_end(&b, NULL);
     }
     if (b.oom) goto oom_b;
     if (!doc->root) {
@@ -769,6 +1072,7 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         if (!doc->root) goto oom_b;
         doc->root->u.text = "";
     }
+    if (doc->oom) goto oom_b;
     adr_xfree(b.frames);
     adr_xfree(b.scratch);
     adr_xfree(b.anchors);
@@ -788,6 +1092,7 @@ void adr_doc_free(adr_doc *doc)
     adr_arena_destroy(&doc->arena);
     adr_release_file(doc->buf, doc->size, doc->mapped);
     adr_xfree(doc->lines);
+    adr_xfree(doc->u16_marks);
     adr_xfree(doc->errors);
     adr_xfree(doc->abs_path);
     adr_xfree(doc);

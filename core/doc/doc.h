@@ -49,6 +49,9 @@ struct adr_node {
 typedef struct adr_doc_limits {
     size_t max_depth;
     size_t max_nodes;
+    /* JSON lines longer than this are broken for libfyaml (see doc.c);
+     * 0 selects 4096, SIZE_MAX never breaks. Tests vary it. */
+    size_t json_line;
 } adr_doc_limits;
 
 /* A problem found while reading the document; the engine turns these into
@@ -70,10 +73,14 @@ struct adr_doc {
     bool json;            /* parsed in JSON mode */
     bool mapped;          /* buf is a read-only file mapping (munmap, not free) */
     bool fatal;           /* the parse stopped on an error; root may be partial */
+    bool oom;             /* an allocation failed after parsing (the line table):
+                             positions are unreliable, the lint must fail */
     adr_node *root;       /* never NULL after adr_doc_parse */
     adr_arena arena;
     uint32_t *lines;      /* line start offsets, built on first use */
     size_t nlines;
+    uint32_t *u16_marks; /* UTF-16 column every ADR_U16_STEP bytes, built
+                             when a line longer than that is first queried */
     adr_doc_error *errors;
     size_t nerrors, caperrors;
     size_t nnodes;
@@ -90,8 +97,19 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
                           const adr_doc_limits *limits, bool mapped);
 void adr_doc_free(adr_doc *doc);
 
-/* Position of a byte offset (line table built on first use). */
+#define ADR_U16_STEP 4096u
+
+/* Position of a byte offset (line table built on first use). Constant
+ * time per call but for a scan of at most ADR_U16_STEP bytes, however long
+ * the line: a minified document's findings all lie on one line. */
 adr_position adr_doc_position(adr_doc *doc, uint32_t offset);
+
+/* A node's text: a scalar's value, or for a collection (a complex key
+ * such as "? [a, b]") the start of its source text, at most
+ * ADR_KEY_TEXT_MAX bytes, so messages and JSON pointers always show the
+ * document's own UTF-8. Borrowed from the document. */
+#define ADR_KEY_TEXT_MAX 40
+const char *adr_node_text(const adr_node *n, size_t *len);
 
 /* Map lookup by key (byte-wise). */
 adr_node *adr_node_get(const adr_node *map, const char *key);

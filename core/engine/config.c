@@ -57,6 +57,10 @@ int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     adr_position p = adr_doc_position(doc, at ? at->start : 0);
+    if (doc->oom) {
+        adr_set_error_oom();
+        return ADR_ENOMEM;
+    }
     adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, msg);
     return ADR_ECONFIG;
 }
@@ -71,9 +75,14 @@ int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json,
     }
     if (doc->nerrors) {
         adr_position p = adr_doc_position(doc, doc->errors[0].start);
-        adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1, doc->errors[0].message);
+        int rc = doc->oom ? ADR_ENOMEM : ADR_ECONFIG;
+        if (rc == ADR_ENOMEM)
+            adr_set_error_oom();
+        else
+            adr_set_error("%s:%u:%u: %s", doc->name, p.line + 1, p.column + 1,
+                          doc->errors[0].message);
         adr_doc_free(doc);
-        return ADR_ECONFIG;
+        return rc;
     }
     *out = doc;
     return 0;
@@ -138,9 +147,11 @@ static int apply_rules(adr_linter *L, adr_doc *doc, const adr_node *rules, adr_s
     if (rules->type != ADR_NODE_MAP) return adr_cfg_error(doc, rules, "'rules' must be a mapping");
     for (uint32_t i = 0; i < rules->len; i++) {
         const adr_node *k = rules->u.pairs[i].key, *v = rules->u.pairs[i].value;
-        rule_entry *re = adr_registry_find(L, k->u.text, k->len);
+        size_t kl;
+        const char *kt = adr_node_text(k, &kl);
+        rule_entry *re = adr_registry_find(L, kt, kl);
         if (!re) {
-            if (strict) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            if (strict) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)kl, kt);
             continue;
         }
         adr_severity s;
@@ -241,10 +252,11 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
             return adr_cfg_error(doc, rules ? rules : o, "an override needs a 'rules' mapping");
         for (uint32_t k = 0; k < o->len; k++) {
             const adr_node *key = o->u.pairs[k].key;
+            size_t kl;
+            const char *kt = adr_node_text(key, &kl);
             if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
-                return adr_cfg_error(doc, key,
-                                     "unknown key '%.*s' in override (expected files, rules)",
-                                     (int)key->len, key->u.text);
+                return adr_cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
+                                 (int)kl, kt);
         }
         cfg_override *co = &L->overrides[L->noverrides++];
         co->globs = adr_xcalloc(files->len, sizeof *co->globs);
@@ -266,8 +278,10 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
         }
         for (uint32_t r = 0; r < rules->len; r++) {
             const adr_node *k = rules->u.pairs[r].key;
-            rule_entry *re = adr_registry_find(L, k->u.text, k->len);
-            if (!re) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)k->len, k->u.text);
+            size_t kl;
+            const char *kt = adr_node_text(k, &kl);
+            rule_entry *re = adr_registry_find(L, kt, kl);
+            if (!re) return adr_cfg_error(doc, k, "unknown rule '%.*s'", (int)kl, kt);
             adr_severity s;
             int rc = entry_severity(doc, rules->u.pairs[r].value, re, &s);
             if (rc) return rc;
@@ -301,10 +315,12 @@ int adr_config_load(adr_linter *L, const adr_options *opts, adr_doc **out)
             for (const char *const *ck = config_keys; *ck; ck++)
                 ok = ok || adr_node_is(k, *ck);
             if (!ok) {
+                size_t kl;
+                const char *kt = adr_node_text(k, &kl);
                 rc = adr_cfg_error(cfg, k,
                                    "unknown key '%.*s' (expected extends, rules, overrides, "
                                    "ignore-file, plugins)",
-                                   (int)k->len, k->u.text);
+                                   (int)kl, kt);
                 adr_doc_free(cfg);
                 return rc;
             }

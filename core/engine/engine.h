@@ -94,7 +94,7 @@ void adr_plugins_unload(adr_linter *L);
 /* registry.c */
 int adr_registry_build(adr_linter *L);
 rule_entry *adr_registry_find(const adr_linter *L, const char *code, size_t len);
-void adr_registry_index(adr_linter *L);
+int adr_registry_index(adr_linter *L);
 
 /* config.c: profiles and configuration files */
 /* Reads and checks the configuration file of opts (NULL when there is none)

@@ -2,6 +2,7 @@
 #include "engine.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,7 +183,7 @@ int adr_linter_new(adr_linter **out, const adr_options *opts)
     if (rc == 0) rc = adr_registry_build(L);
     if (rc == 0) rc = adr_config_apply(L, opts, cfg);
     if (rc == 0) rc = adr_config_ignore(L, opts, cfg);
-    if (rc == 0) adr_registry_index(L);
+    if (rc == 0) rc = adr_registry_index(L);
     adr_doc_free(cfg);
     if (rc != 0) {
         adr_linter_free(L);
@@ -264,7 +265,12 @@ int adr_linter_lint_fd(const adr_linter *L, int fd, const char *name, adr_result
     char *data;
     size_t size;
     int rc = adr_read_fd(fd, L->max_file_size, &data, &size);
-    if (rc) return rc;
+    if (rc) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", adr_get_error());
+        adr_set_error("%s: %s", name ? name : "<stdin>", msg);
+        return rc;
+    }
     char *abs = name ? adr_path_absolute(name) : NULL;
     rc = adr_run(L, data, size, name ? name : "<stdin>", abs, out);
     adr_xfree(abs);

@@ -161,7 +161,7 @@ int adr_registry_build(adr_linter *L)
     return 0;
 }
 
-void adr_registry_index(adr_linter *L)
+int adr_registry_index(adr_linter *L)
 {
     for (int k = 0; k < ADR_KIND_COUNT_; k++) {
         adr_xfree(L->by_kind[k]);
@@ -174,9 +174,14 @@ void adr_registry_index(adr_linter *L)
             if (L->rules[i].rule->check && (L->rules[i].rule->kinds & ADR_KIND_BIT(k))) n++;
         if (!n) continue;
         L->by_kind[k] = adr_xcalloc(n, sizeof *L->by_kind[k]);
-        if (!L->by_kind[k]) continue;
+        /* Not "continue": the rules of this kind would silently not run. */
+        if (!L->by_kind[k]) {
+            adr_set_error_oom();
+            return ADR_ENOMEM;
+        }
         for (size_t i = 0; i < L->nrules; i++)
             if (L->rules[i].rule->check && (L->rules[i].rule->kinds & ADR_KIND_BIT(k)))
                 L->by_kind[k][L->nby_kind[k]++] = &L->rules[i];
     }
+    return 0;
 }

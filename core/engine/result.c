@@ -56,31 +56,56 @@ static bool inline_ignored(const diag_rec *d)
     return false;
 }
 
+/* Findings are the same when they differ at most in their column: one
+ * object reached along two paths (a $ref and its target) is one finding. */
 static bool same(const adr_diagnostic *a, const adr_diagnostic *b)
 {
-    return strcmp(a->code, b->code) == 0 && strcmp(a->source, b->source) == 0 &&
-           strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
+    return a->range.start.line == b->range.start.line && strcmp(a->code, b->code) == 0 &&
+           strcmp(a->source, b->source) == 0 && strcmp(a->path, b->path) == 0 &&
+           strcmp(a->message, b->message) == 0;
 }
 
-/* Sorts findings in Spectral's order and drops duplicates; returns the new
- * count. */
-static size_t sort_dedup(adr_diagnostic *diags, size_t count)
+/* Equal findings have the same line, code, source and path. Codes and
+ * sources are shared strings (one per rule, one per file), so their
+ * addresses stand for them; the message is left to same(). */
+static uint64_t diag_hash(const adr_diagnostic *d)
 {
-    if (count < 2) return count;
-    qsort(diags, count, sizeof *diags, cmp_diag);
-    size_t w = 1;
-    for (size_t i = 1; i < count; i++) {
-        /* Equal findings sort next to each other unless their positions
-         * differ; those are duplicates too (one object, two spellings of
-         * its range never happen), so a linear pass suffices. */
-        bool dup = false;
-        for (size_t j = w; j-- > 0 && !dup;) {
-            if (diags[j].range.start.line != diags[i].range.start.line) break;
-            dup = same(&diags[j], &diags[i]);
-        }
-        if (!dup) diags[w++] = diags[i];
+    uint64_t h = adr_hash(d->path, strlen(d->path));
+    h ^= ((uint64_t)d->range.start.line << 32) ^ (uint64_t)(uintptr_t)d->code ^
+         ((uint64_t)(uintptr_t)d->source << 7);
+    return h * 0x9E3779B97F4A7C15ull ^ (h >> 29);
+}
+
+/* Drops repeated findings, keeping the first in sort order. Hashed, so a
+ * minified document with all its findings on one line stays linear. */
+static bool dedupe(adr_diagnostic *diags, size_t *count)
+{
+    size_t n = *count, cap = 16;
+    while (cap < n * 2)
+        cap <<= 1;
+    size_t *slots = adr_xmalloc(cap * sizeof *slots);
+    if (!slots) return false;
+    memset(slots, 0xff, cap * sizeof *slots);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = (size_t)diag_hash(&diags[i]) & (cap - 1);
+        while (slots[h] != SIZE_MAX && !same(&diags[slots[h]], &diags[i]))
+            h = (h + 1) & (cap - 1);
+        if (slots[h] != SIZE_MAX) continue;
+        diags[w] = diags[i];
+        slots[h] = w++;
     }
-    return w;
+    adr_xfree(slots);
+    *count = w;
+    return true;
+}
+
+/* Sorts findings in Spectral's order and drops duplicates. */
+static bool sort_dedup(adr_diagnostic *diags, size_t *count)
+{
+    if (*count < 2) return true;
+    qsort(diags, *count, sizeof *diags, cmp_diag);
+    return dedupe(diags, count);
 }
 
 /* The files of the run, and which ignore entries concern them. */
@@ -192,8 +217,8 @@ int adr_result_build(run *r, adr_result **out)
     adr_xfree(codes);
     adr_xfree(sources);
     if (fail) goto oom;
-    res->count = sort_dedup(res->diags, res->count);
-    res->nsuppressed = sort_dedup(res->suppressed, res->nsuppressed);
+    if (!sort_dedup(res->diags, &res->count) || !sort_dedup(res->suppressed, &res->nsuppressed))
+        goto oom;
     *out = res;
     return ADR_OK;
 oom:

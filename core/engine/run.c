@@ -195,6 +195,15 @@ int adr_run_ex(const adr_linter *L, char *buf, size_t size, bool mapped, const c
     collect_doc_errors(&r);
     if (r.oom || r.ws.oom) goto oom;
     int rc = adr_result_build(&r, out);
+    /* Positions come from line tables built on first use; one that could
+     * not be built gave wrong positions. */
+    for (size_t i = 0; rc == ADR_OK && i < r.ws.ndocs; i++)
+        if (r.ws.docs[i]->oom) {
+            adr_result_free(*out);
+            *out = NULL;
+            adr_set_error_oom();
+            rc = ADR_ENOMEM;
+        }
     run_free(&r);
     return rc;
 oom:

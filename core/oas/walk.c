@@ -90,7 +90,9 @@ static void each_map(run *r, const adr_node *m, adr_kind kind, const char *field
     if (!m || m->type != ADR_NODE_MAP) return;
     for (uint32_t i = 0; i < m->len; i++) {
         const adr_node *k = m->u.pairs[i].key;
-        if (skip_ext && k->len >= 2 && k->u.text[0] == 'x' && k->u.text[1] == '-') continue;
+        if (skip_ext && k->type != ADR_NODE_MAP && k->type != ADR_NODE_SEQ && k->len >= 2 &&
+            k->u.text[0] == 'x' && k->u.text[1] == '-')
+            continue;
         visit(r, kind, m->u.pairs[i].value, k, field);
     }
 }

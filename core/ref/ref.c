@@ -1,3 +1,5 @@
+/* realpath() (XSI) for the symbolic link check. */
+#define _XOPEN_SOURCE 700
 #include "ref.h"
 
 #include <stdio.h>
@@ -124,23 +126,69 @@ static bool is_remote(const char *s, size_t n)
     return false;
 }
 
+/* The lexical check is not enough: a symbolic link below the root may
+ * point anywhere (a repository can hold link -> /etc). Compares where the
+ * file really is with where the root really is. A path that does not
+ * resolve is left to the read, which reports why. */
+static bool links_outside(adr_ws *ws, const char *abs)
+{
+    char *real = realpath(abs, NULL);
+    if (!real) return false;
+    char *root = realpath(ws->root_dir, NULL);
+    bool out = root && !adr_path_within(real, root);
+    free(real);
+    free(root);
+    return out;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80                           ? 0
+                   : (*p & 0xE0) == 0xC0 && *p >= 0xC2 ? 1
+                   : (*p & 0xF0) == 0xE0               ? 2
+                   : (*p & 0xF8) == 0xF0 && *p <= 0xF4 ? 3
+                                                       : 4;
+        if (n == 4) return false;
+        p++;
+        for (size_t i = 0; i < n; i++, p++)
+            if ((*p & 0xC0) != 0x80) return false;
+    }
+    return true;
+}
+
+/* Messages quote a reference as the document spells it: the decoded name
+ * may hold bytes that are no UTF-8 ("%8f"), and findings are UTF-8. */
 static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, size_t flen,
                           adr_ref_status *status, const char **msg)
 {
+    /* A NUL (a JSON "\u0000") would end the path early and name another
+     * file, the directory holding it for one. */
+    if (memchr(file, 0, flen)) {
+        *status = ADR_REF_BAD;
+        *msg = wmsg(ws, "The file name in this $ref holds a NUL character");
+        return NULL;
+    }
     char *rel = adr_xstrndup(file, flen);
     if (!rel) goto oom;
     /* Percent-encoded characters in file references (a space as %20). */
     size_t w = 0;
     for (size_t i = 0; rel[i]; i++) {
-        if (rel[i] == '%' && rel[i + 1] && rel[i + 2]) {
-            char hex[3] = {rel[i + 1], rel[i + 2], 0};
-            char *end;
-            long v = strtol(hex, &end, 16);
-            if (*end == 0 && v > 0) {
-                rel[w++] = (char)v;
-                i += 2;
-                continue;
-            }
+        int hi = rel[i] == '%' ? hexval(rel[i + 1]) : -1;
+        int lo = hi >= 0 ? hexval(rel[i + 2]) : -1;
+        if (lo >= 0 && (hi || lo)) {
+            rel[w++] = (char)(hi * 16 + lo);
+            i += 2;
+            continue;
         }
         rel[w++] = rel[i];
     }
@@ -165,16 +213,17 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
             return ws->docs[i];
         }
     }
-    if (ws->root_dir && !adr_path_within(abs, ws->root_dir)) {
+    if (ws->root_dir && (!adr_path_within(abs, ws->root_dir) || links_outside(ws, abs))) {
         *status = ADR_REF_OUTSIDE;
-        *msg = wmsg(ws, "'%s' is outside the root directory and was not read", rel);
+        *msg = wmsg(ws, "'%.*s' is outside the root directory and was not read", (int)flen, file);
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;
     }
     if (ws->ndocs > ws->max_files) {
         *status = ADR_REF_FILE;
-        *msg = wmsg(ws, "'%s' not read: more than %zu referenced files", rel, ws->max_files);
+        *msg = wmsg(ws, "'%.*s' not read: more than %zu referenced files", (int)flen, file,
+                    ws->max_files);
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;
@@ -194,29 +243,52 @@ static adr_doc *load_file(adr_ws *ws, const adr_doc *from, const char *file, siz
     } else {
         rc = adr_read_file(abs, ws->max_file_size, &data, &size);
     }
+    if (rc == ADR_ENOMEM) {
+        adr_xfree(abs);
+        adr_xfree(rel);
+        goto oom;
+    }
     if (rc != 0) {
         note_missing(ws, abs);
         *status = ADR_REF_FILE;
-        /* The reason only: the absolute path would differ per machine. */
+        /* The reason only: the absolute path would differ per machine.
+         * The message is "ABS: reason", unless a long path cut it short
+         * (then searching it for ": " would find a piece of the path). */
         const char *why = adr_get_error();
-        const char *colon = strrchr(why, ':');
-        *msg = wmsg(ws, "Cannot read '%s': %s", rel, colon && colon[1] == ' ' ? colon + 2 : why);
+        size_t al = strlen(abs);
+        bool whole = strncmp(why, abs, al) == 0 && why[al] == ':' && why[al + 1] == ' ';
+        *msg = wmsg(ws, "Cannot read '%.*s': %s", (int)flen, file,
+                    whole ? why + al + 2 : "the path is too long to report why");
         adr_xfree(abs);
         adr_xfree(rel);
         return NULL;
     }
     /* Findings in the referenced file name it as the user would: relative
      * to the referencing file's name. */
+    if (!valid_utf8(rel)) {
+        /* Name the file as the reference spells it, escapes and all. */
+        adr_xfree(rel);
+        rel = adr_xstrndup(file, flen);
+        if (!rel) {
+            adr_xfree(data);
+            adr_xfree(abs);
+            goto oom;
+        }
+    }
     char *fromdir = adr_path_dirname(from->name);
-    char *display = fromdir && strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
-                                                         : adr_xstrdup(rel);
+    char *display = !fromdir                    ? NULL
+                    : strcmp(fromdir, ".") != 0 ? adr_path_join(fromdir, rel)
+                                                : adr_xstrdup(rel);
     adr_xfree(fromdir);
     char *ndisplay = display ? adr_path_normalize(display) : NULL;
     adr_xfree(display);
-    adr_doc *doc = adr_doc_parse(ndisplay ? ndisplay : rel, data, size, adr_doc_path_is_json(abs),
-                                 &ws->limits);
-    adr_xfree(ndisplay);
     adr_xfree(rel);
+    /* Another name would change the findings' source: no fallback. */
+    adr_doc *doc = ndisplay
+                       ? adr_doc_parse(ndisplay, data, size, adr_doc_path_is_json(abs), &ws->limits)
+                       : NULL;
+    if (!ndisplay) adr_xfree(data);
+    adr_xfree(ndisplay);
     if (!doc) {
         adr_xfree(abs);
         goto oom;

@@ -7,10 +7,19 @@
  * tests; a relaxed atomic keeps the counter itself race-free. */
 static _Atomic uint64_t alloc_count;
 static _Atomic uint64_t fail_at;
+static _Atomic bool fail_once;
 
 void adr_alloc_fail_after(uint64_t n)
 {
     alloc_count = 0;
+    fail_once = false;
+    fail_at = n;
+}
+
+void adr_alloc_fail_once(uint64_t n)
+{
+    alloc_count = 0;
+    fail_once = true;
     fail_at = n;
 }
 
@@ -23,7 +32,7 @@ static bool should_fail(void)
 {
     uint64_t n = ++alloc_count;
     uint64_t f = fail_at;
-    return f != 0 && n >= f;
+    return f != 0 && (fail_once ? n == f : n >= f);
 }
 
 void *adr_xmalloc(size_t n)

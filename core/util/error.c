@@ -11,8 +11,20 @@ void adr_set_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_error, sizeof last_error, fmt, ap);
+    int n = vsnprintf(last_error, sizeof last_error, fmt, ap);
     va_end(ap);
+    /* A long path cut short must not end inside a UTF-8 sequence. */
+    if (n >= (int)sizeof last_error) {
+        size_t end = sizeof last_error - 1;
+        size_t lead = end;
+        while (lead > 0 && ((unsigned char)last_error[lead - 1] & 0xC0) == 0x80)
+            lead--;
+        if (lead > 0 && (unsigned char)last_error[lead - 1] >= 0xC0) {
+            unsigned char c = (unsigned char)last_error[lead - 1];
+            size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (end - (lead - 1) < need) last_error[lead - 1] = 0;
+        }
+    }
 }
 
 void adr_set_error_oom(void)

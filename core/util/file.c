@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +16,29 @@ int adr_read_fd(int fd, size_t max_size, char **data, size_t *size)
     size_t cap = 0, len = 0;
     char *p = NULL;
     for (;;) {
-        if (!adr_grow((void **)&p, &cap, len + 65536 + 1, 1)) {
-            adr_xfree(p);
-            adr_set_error_oom();
-            return ADR_ENOMEM;
+        if (len + 1 >= cap) {
+            /* Double, but never past the limit plus the byte that shows
+             * the input is over it: /dev/zero costs the limit, not twice. */
+            size_t ncap = cap ? cap * 2 : 65536;
+            size_t most = max_size < SIZE_MAX - 2 ? max_size + 2 : SIZE_MAX;
+            if (ncap > most) ncap = most;
+            char *np = ncap > cap ? adr_xrealloc(p, ncap) : NULL;
+            if (!np) {
+                adr_xfree(p);
+                adr_set_error_oom();
+                return ADR_ENOMEM;
+            }
+            p = np;
+            cap = ncap;
         }
         ssize_t n = read(fd, p + len, cap - len - 1);
         if (n < 0) {
             if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                /* A non-blocking descriptor (a parent's choice): wait. */
+                struct pollfd pfd = {fd, POLLIN, 0};
+                if (poll(&pfd, 1, -1) >= 0 || errno == EINTR) continue;
+            }
             adr_set_error("read failed: %s", strerror(errno));
             adr_xfree(p);
             return ADR_EIO;
@@ -41,9 +57,22 @@ int adr_read_fd(int fd, size_t max_size, char **data, size_t *size)
     return ADR_OK;
 }
 
+static const char *file_kind(mode_t m)
+{
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    return "not a regular file";
+}
+
+/* Regular files are read whole, with the size checked before reading.
+ * Pipes and FIFOs (process substitution, /dev/stdin on a pipe) are read
+ * as a stream under the same limit; opening never blocks, so a FIFO
+ * nobody writes to reads as empty instead of hanging. Directories and
+ * devices are refused: /dev/zero would only fill the limit with NULs and a
+ * terminal would wait for typing. */
 int adr_read_file(const char *path, size_t max_size, char **data, size_t *size)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         adr_set_error("%s: %s", path, strerror(errno));
         return ADR_EIO;
@@ -59,10 +88,23 @@ int adr_read_file(const char *path, size_t max_size, char **data, size_t *size)
         close(fd);
         return ADR_EIO;
     }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) {
+        adr_set_error("%s: %s; give its contents on standard input (-) instead", path,
+                      file_kind(st.st_mode));
+        close(fd);
+        return ADR_EIO;
+    }
     if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max_size) {
         adr_set_error("%s: file is larger than the limit of %zu bytes", path, max_size);
         close(fd);
         return ADR_ELIMIT;
+    }
+    /* Blocking reads from here: a pipe's writer may be slower than us. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0) {
+        adr_set_error("%s: %s", path, strerror(errno));
+        close(fd);
+        return ADR_EIO;
     }
     if (S_ISREG(st.st_mode)) {
         size_t n = (size_t)st.st_size;
@@ -73,6 +115,7 @@ int adr_read_file(const char *path, size_t max_size, char **data, size_t *size)
             return ADR_ENOMEM;
         }
         size_t got = 0;
+        /* A file that grows while we read stops at the size we checked. */
         while (got < n) {
             ssize_t r = read(fd, p + got, n - got);
             if (r < 0) {

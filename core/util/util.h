@@ -27,9 +27,12 @@ void adr_xfree(void *p);
 char *adr_xstrdup(const char *s);
 char *adr_xstrndup(const char *s, size_t n);
 
-/* Fail the n-th allocation from now on (1-based) and every later one when
- * sticky; 0 disables. For allocation-failure tests only. */
+/* Fail the n-th allocation from now on (1-based) and every later one; 0
+ * disables. For allocation-failure tests only. */
 void adr_alloc_fail_after(uint64_t n);
+/* Fail only the n-th allocation from now on: the code after a failure runs
+ * with memory again, so a failure it swallows shows as a wrong result. */
+void adr_alloc_fail_once(uint64_t n);
 uint64_t adr_alloc_count(void);
 
 /* Grows *p (an array of elem-sized items with capacity *cap) to hold at

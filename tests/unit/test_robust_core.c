@@ -1,0 +1,424 @@
+/* Regression tests for the core bugs the fuzzers, the hostile inputs and
+ * the allocation-failure test found (docs/fuzzing.md lists them). Each
+ * test names the input that once went wrong and asserts what is right. */
+#include "helpers.h"
+#include "engine/engine.h"
+#include "ref/ref.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static adr_doc *parse_lim(const char *text, size_t n, bool json, size_t json_line)
+{
+    char *buf = adr_xmalloc(n + 1);
+    memcpy(buf, text, n);
+    buf[n] = 0;
+    adr_doc_limits lim = {1000, 10000000, json_line};
+    adr_doc *d = adr_doc_parse(json ? "t.json" : "t.yaml", buf, n, json, &lim);
+    cr_assert_not_null(d);
+    return d;
+}
+
+/* ---- core/doc ---- */
+
+Test(robust_doc, empty_value_sits_after_its_colon)
+{
+    /* Was offset 0: libfyaml gives an empty scalar no marks. */
+    adr_doc *d = parse("k:\n  k:\n", false);
+    cr_assert_eq(d->nerrors, 0);
+    adr_node *v = at(d, "/k/k");
+    cr_assert_eq(v->type, ADR_NODE_NULL);
+    assert_pos(d, v->start, 1, 4, 4);
+    uint32_t s, e;
+    adr_node_spectral_range(at(d, "/k"), &s, &e);
+    cr_assert_leq(s, e);
+    adr_doc_free(d);
+}
+
+Test(robust_doc, collection_ending_in_an_alias_ends_at_the_alias)
+{
+    /* The block sequence used to end where the anchored list ends: before
+     * it began. */
+    adr_doc *d = parse("a: &x [1]\nb:\n- *x\n- *x\n", false);
+    adr_node *b = at(d, "/b");
+    assert_pos(d, b->end, 3, 4, 4);
+    uint32_t s, e;
+    adr_node_spectral_range(b, &s, &e);
+    cr_assert_eq(e, b->end, "range ends at the last alias, not inside the anchor");
+    cr_assert_lt(s, e);
+    /* A flow sequence ends after its bracket. */
+    adr_doc_free(d);
+    d = parse("a0: &a0 [lol,lol]\na1: [*a0,*a0]\n", false);
+    adr_node_spectral_range(at(d, "/a1"), &s, &e);
+    cr_assert_leq(s, e);
+    adr_doc_free(d);
+}
+
+Test(robust_doc, collection_keys_are_never_duplicates_and_name_their_path)
+{
+    adr_doc *d = parse("? {}\n: 1\n? {}\n: 2\n? [a, b]\n: {x: 1}\n", false);
+    cr_assert_eq(d->nerrors, 0, "two {} keys are two keys");
+    cr_assert_eq(d->root->len, 3);
+    const adr_node *x = d->root->u.pairs[2].value->u.pairs[0].value;
+    char *p = pointer_of(x);
+    cr_assert_str_eq(p, "/[a, b]/x", "the key's source text, not the bytes of its item array");
+    adr_xfree(p);
+    adr_doc_free(d);
+}
+
+Test(robust_doc, duplicates_and_merges_stay_linear_and_keep_positions)
+{
+    /* 20,000 keys each defined twice, then merged into another map: the
+     * quadratic versions took seconds. */
+    adr_buf b;
+    adr_buf_init(&b);
+    adr_buf_puts(&b, "base: &b\n");
+    for (int i = 0; i < 20000; i++)
+        adr_buf_printf(&b, "  k%d: 1\n", i);
+    for (int i = 0; i < 20000; i++)
+        adr_buf_printf(&b, "  k%d: 2\n", i);
+    adr_buf_puts(&b, "m:\n  own: 1\n  <<: *b\n  x-lint-ignore: semver\n");
+    clock_t t0 = clock();
+    adr_doc *d = parse_n(b.data, b.len, false);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    cr_assert_lt(secs, 2.0, "%.2f s", secs);
+    cr_assert_eq(d->nerrors, 20000);
+    cr_assert_str_eq(d->errors[0].message, "Duplicate key: k0");
+    assert_pos(d, d->errors[0].start, 20001, 2, 2);
+    adr_node *m = at(d, "/m");
+    cr_assert_eq(m->len, 20002, "own, x-lint-ignore and the 20,000 merged keys");
+    cr_assert(m->flags & ADR_NF_MERGED);
+    cr_assert(m->flags & ADR_NF_LINT_IGNORE);
+    /* The map's own pairs keep their index once << is gone. */
+    adr_node *ign = at(d, "/m/x-lint-ignore");
+    cr_assert_eq(m->u.pairs[ign->index].value, ign);
+    cr_assert(adr_node_is(at(d, "/m/k7"), "2"), "the later duplicate wins");
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
+
+Test(robust_doc, anchors_by_the_thousand_and_redefinition)
+{
+    adr_buf b;
+    adr_buf_init(&b);
+    for (int i = 0; i < 50000; i++)
+        adr_buf_printf(&b, "a%d: &x%d v%d\n", i, i, i);
+    adr_buf_puts(&b, "r: &x0 again\nl: [");
+    for (int i = 0; i < 50000; i++)
+        adr_buf_printf(&b, "*x%d, ", i);
+    adr_buf_puts(&b, "*x0]\n");
+    clock_t t0 = clock();
+    adr_doc *d = parse_n(b.data, b.len, false);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    cr_assert_lt(secs, 2.0, "%.2f s: alias lookup must be hashed", secs);
+    cr_assert_eq(d->nerrors, 0);
+    cr_assert(adr_node_is(at(d, "/l/0"), "again"), "an alias takes the latest anchor");
+    cr_assert(adr_node_is(at(d, "/l/49999"), "v49999"));
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
+
+Test(robust_doc, libfyaml_tab_double_free_is_avoided)
+{
+    /* libfyaml 0.7.12 frees a simple key twice on these and crashes. */
+    static const char *const inputs[] = {"? e:\t:", "? e:\t|", "x:\n  ? e:\t- ", "? \"e\":\t:"};
+    for (size_t i = 0; i < ADR_ARRAY_LEN(inputs); i++) {
+        adr_doc *d = parse(inputs[i], false);
+        adr_doc_free(d);
+    }
+    /* The same tabs elsewhere keep their meaning. */
+    adr_doc *d = parse("a:\t|\n  x\nb: \"t\\tab:\t|\"\n", false);
+    cr_assert_eq(d->nerrors, 0);
+    cr_assert(adr_node_eqn(at(d, "/a"), "x\n", 2));
+    cr_assert(adr_node_eqn(at(d, "/b"), "t\tab:\t|", 7));
+    adr_doc_free(d);
+}
+
+Test(robust_doc, too_many_tag_directives)
+{
+    adr_buf b;
+    adr_buf_init(&b);
+    for (int i = 0; i < 101; i++)
+        adr_buf_printf(&b, "%%TAG !t%d! tag:x,2000:%d/\n", i, i);
+    adr_buf_puts(&b, "---\na: 1\n");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    cr_assert(d->fatal);
+    cr_assert_str_eq(d->errors[0].message,
+                     "More than 100 %TAG directives (a document needs a few at most)");
+    assert_pos(d, d->errors[0].start, 100, 0, 0);
+    adr_doc_free(d);
+    adr_buf_free(&b);
+    d = parse("%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n", false);
+    cr_assert_eq(d->nerrors, 0, "a few directives are fine");
+    adr_doc_free(d);
+}
+
+/* Compares two trees node by node. */
+static void same_tree(const adr_node *a, const adr_node *b)
+{
+    cr_assert_eq(a->type, b->type);
+    cr_assert_eq(a->start, b->start, "start %u vs %u", a->start, b->start);
+    cr_assert_eq(a->end, b->end, "end %u vs %u at %u", a->end, b->end, a->start);
+    cr_assert_eq(a->len, b->len);
+    if (a->type == ADR_NODE_MAP) {
+        for (uint32_t i = 0; i < a->len; i++) {
+            same_tree(a->u.pairs[i].key, b->u.pairs[i].key);
+            same_tree(a->u.pairs[i].value, b->u.pairs[i].value);
+        }
+    } else if (a->type == ADR_NODE_SEQ) {
+        for (uint32_t i = 0; i < a->len; i++)
+            same_tree(a->u.items[i], b->u.items[i]);
+    } else {
+        cr_assert(a->len == 0 || memcmp(a->u.text, b->u.text, a->len) == 0);
+    }
+}
+
+Test(robust_doc, broken_json_lines_give_the_same_tree)
+{
+    static const char json[] =
+        "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"a, [b] {c} \\\"d,\\\"\",\"version\":\"1\"},"
+        "\"paths\":{\"/a\":{\"get\":{\"responses\":{\"200\":{\"description\":\"\\u00e9, ok\"}}}},"
+        "\"/b\":[1,2,[3,{\"x\":[]}],-0.5e3,true,null]}}";
+    adr_doc *whole = parse_lim(json, sizeof json - 1, true, SIZE_MAX);
+    adr_doc *broken = parse_lim(json, sizeof json - 1, true, 8);
+    cr_assert_eq(whole->nerrors, 0);
+    cr_assert_eq(broken->nerrors, 0);
+    same_tree(whole->root, broken->root);
+    adr_doc_free(whole);
+    adr_doc_free(broken);
+    /* Errors keep their place in the original line. */
+    static const char bad[] = "{\"a\":[1,2,3,4,5,6,7,8,9,10,11,12,13],\"b\":[1,2,,3]}";
+    whole = parse_lim(bad, sizeof bad - 1, true, SIZE_MAX);
+    broken = parse_lim(bad, sizeof bad - 1, true, 8);
+    cr_assert_gt(whole->nerrors, 0);
+    cr_assert_gt(broken->nerrors, 0);
+    cr_assert_eq(whole->errors[0].start, broken->errors[0].start);
+    cr_assert_str_eq(whole->errors[0].message, broken->errors[0].message);
+    adr_doc_free(whole);
+    adr_doc_free(broken);
+}
+
+Test(robust_doc, positions_on_a_long_line_with_non_ascii)
+{
+    /* The UTF-16 column used to be counted from the line start on every
+     * call; now from checkpoints. Check it against counting. */
+    adr_buf b;
+    adr_buf_init(&b);
+    adr_buf_puts(&b, "\xef\xbb\xbf{\"a\":[");
+    for (int i = 0; i < 5000; i++)
+        adr_buf_printf(&b, "%s\"\xc3\xa9\xf0\x9f\x98\x80%d\"", i ? "," : "", i);
+    adr_buf_puts(&b, "]}\nx");
+    adr_doc *d = parse_n(b.data, b.len, true);
+    for (uint32_t off = 0; off <= d->size; off += 977) {
+        uint32_t ls = off < 3 ? off : 3, u16 = 0;
+        for (uint32_t i = 3; i < off; i++) {
+            if (d->buf[i] == '\n') {
+                ls = i + 1;
+                u16 = 0;
+            } else if (((unsigned char)d->buf[i] & 0xC0) != 0x80) {
+                u16 += (unsigned char)d->buf[i] >= 0xF0 ? 2 : 1;
+            }
+        }
+        adr_position p = adr_doc_position(d, off);
+        cr_assert_eq(p.column, off - ls, "byte column at %u", off);
+        cr_assert_eq(p.column_utf16, u16, "UTF-16 column at %u: %u, counted %u", off,
+                     p.column_utf16, u16);
+    }
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
+
+/* ---- core/engine/glob.c ---- */
+
+/* The backtracking matcher the NFA replaced, as the reference. */
+static bool ref_match(const char *p, const char *s)
+{
+    while (*p) {
+        if (p[0] == '*' && p[1] == '*') {
+            p += 2;
+            if (*p == '/') p++;
+            for (;;) {
+                if (ref_match(p, s)) return true;
+                if (!*s) return false;
+                s++;
+            }
+        }
+        if (*p == '*') {
+            p++;
+            for (;;) {
+                if (ref_match(p, s)) return true;
+                if (!*s || *s == '/') return false;
+                s++;
+            }
+        }
+        if (!*s) return false;
+        if (*p == '?') {
+            if (*s == '/') return false;
+        } else if (*p == '[') {
+            const char *q = p + 1;
+            bool neg = *q == '!' || *q == '^';
+            if (neg) q++;
+            bool hit = false;
+            while (*q && *q != ']') {
+                if (q[1] == '-' && q[2] && q[2] != ']') {
+                    if (*s >= q[0] && *s <= q[2]) hit = true;
+                    q += 3;
+                } else {
+                    if (*s == *q) hit = true;
+                    q++;
+                }
+            }
+            if (!*q || hit == neg) return false;
+            p = q;
+        } else if (*p != *s) {
+            return false;
+        }
+        p++;
+        s++;
+    }
+    return *s == 0;
+}
+
+Test(robust_glob, agrees_with_backtracking_and_stays_fast)
+{
+    static const char alphabet[] = "ab/*?[]!-";
+    srand(20241124);
+    for (int i = 0; i < 200000; i++) {
+        char p[10], s[10];
+        int pl = rand() % 9, sl = rand() % 9;
+        for (int k = 0; k < pl; k++)
+            p[k] = alphabet[rand() % 9];
+        for (int k = 0; k < sl; k++)
+            s[k] = "ab/-"[rand() % 4];
+        p[pl] = s[sl] = 0;
+        cr_assert_eq(adr_glob_match(p, s),
+                     ref_match(p, s) ||
+                         (!strchr(p, '/') && strrchr(s, '/') && ref_match(p, strrchr(s, '/') + 1)),
+                     "pattern '%s' path '%s'", p, s);
+    }
+    clock_t t0 = clock();
+    cr_assert(!adr_glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b",
+                              "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac"));
+    cr_assert(
+        !adr_glob_match("a/**a**a**a**a**a**a**a**a**a**a**a**b",
+                        "a/aaaaaaaaaaaaaaa/aaaaaaaaaaaaaaaaaaaa/aaaaaaaaaaaaaaaaaaaaaaaaa/c"));
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    cr_assert_lt(secs, 0.5, "%.2f s for two globs", secs);
+}
+
+/* ---- core/ref and core/util ---- */
+
+Test(robust_ref, odd_file_names_in_refs)
+{
+    char dir[] = "/tmp/adrlint-robust-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    adr_doc_limits lim = {1000, 10000000, 0};
+    adr_ws ws;
+    adr_ws_init(&ws, dir, 1 << 20, 100, &lim);
+    static const char text[] = "a: {$ref: \"x\\u0000y.yaml#/a\"}\nb: {$ref: 'no%8fsuch.yaml'}\n";
+    adr_doc *d = parse_n(text, sizeof text - 1, false);
+    char path[128];
+    snprintf(path, sizeof path, "%s/main.yaml", dir);
+    d->abs_path = adr_xstrdup(path);
+    cr_assert(adr_ws_add(&ws, d));
+    adr_ref_status st;
+    const char *msg;
+    cr_assert_null(adr_ws_deref(&ws, at(d, "/a"), &st, &msg, NULL));
+    cr_assert_eq(st, ADR_REF_BAD);
+    cr_assert_str_eq(msg, "The file name in this $ref holds a NUL character");
+    cr_assert_null(adr_ws_deref(&ws, at(d, "/b"), &st, &msg, NULL));
+    cr_assert_eq(st, ADR_REF_FILE);
+    cr_assert_str_eq(msg, "Cannot read 'no%8fsuch.yaml': No such file or directory",
+                     "quoted as written: the decoded name is no UTF-8");
+    /* A name so long that the error message is cut: its reason used to be
+     * looked for after the last ": ", in the middle of the decoded path. */
+    adr_buf long_ref;
+    adr_buf_init(&long_ref);
+    adr_buf_puts(&long_ref, "c: {$ref: '");
+    for (int i = 0; i < 300; i++)
+        adr_buf_puts(&long_ref, "x%FF: ");
+    adr_buf_puts(&long_ref, ".yaml'}\n");
+    adr_doc *d2 = parse_n(long_ref.data, long_ref.len, false);
+    d2->abs_path = adr_xstrdup(path);
+    cr_assert(adr_ws_add(&ws, d2));
+    cr_assert_null(adr_ws_deref(&ws, at(d2, "/c"), &st, &msg, NULL));
+    cr_assert_eq(st, ADR_REF_FILE);
+    const char *tail = "': the path is too long to report why";
+    cr_assert_str_eq(msg + strlen(msg) - strlen(tail), tail, "%s", msg);
+    cr_assert_null(strchr(msg, '\xff'), "the decoded name leaked into the message");
+    adr_buf_free(&long_ref);
+    adr_ws_destroy(&ws);
+    rmdir(dir);
+}
+
+Test(robust_util, long_error_messages_end_on_a_character)
+{
+    char name[1100];
+    memset(name, 'a', sizeof name);
+    /* é (2 bytes) straddling the 1 KiB cut */
+    for (size_t i = 1000; i + 1 < sizeof name - 1; i += 2) {
+        name[i] = (char)0xC3;
+        name[i + 1] = (char)0xA9;
+    }
+    name[sizeof name - 1] = 0;
+    for (int shift = 0; shift < 2; shift++) {
+        adr_set_error("%.*s%s", shift, "x", name);
+        const char *e = adr_get_error();
+        size_t n = strlen(e);
+        cr_assert_gt(n, 1000);
+        cr_assert(((unsigned char)e[n - 1] & 0x80) == 0 || ((unsigned char)e[n - 2] == 0xC3),
+                  "ends inside a character");
+    }
+}
+
+Test(robust_doc, long_numbers_are_read_whole)
+{
+    /* The value was read from the first 63 characters only. */
+    adr_buf b;
+    adr_buf_init(&b);
+    adr_buf_puts(&b, "big: 1");
+    for (int i = 0; i < 300; i++)
+        adr_buf_putc(&b, '0');
+    adr_buf_puts(&b, "\nsmall: 0.");
+    for (int i = 0; i < 100; i++)
+        adr_buf_putc(&b, '0');
+    adr_buf_puts(&b, "5\nhuge: 1e999999\nneg: -0\n");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    double v;
+    cr_assert(adr_node_number(at(d, "/big"), &v));
+    cr_assert_float_eq(v, 1e300, 1e287);
+    cr_assert(adr_node_number(at(d, "/small"), &v));
+    cr_assert_float_eq(v, 5e-101, 1e-110);
+    cr_assert(adr_node_number(at(d, "/huge"), &v));
+    cr_assert(v > 1e308, "1e999999 is infinite");
+    cr_assert(adr_node_number(at(d, "/neg"), &v));
+    cr_assert(v == 0.0 && 1.0 / v < 0, "-0 keeps its sign");
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
+
+Test(robust_doc, nested_complex_keys_keep_paths_short)
+{
+    /* Each key contains all the deeper ones: its whole source text in
+     * every path below it made reports quadratic in the input. */
+    adr_buf b;
+    adr_buf_init(&b);
+    for (int i = 0; i < 200; i++)
+        adr_buf_puts(&b, "{? ");
+    adr_buf_puts(&b, "{deep: v}");
+    for (int i = 0; i < 200; i++)
+        adr_buf_puts(&b, " : x}");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    cr_assert_eq(d->nerrors, 0);
+    const adr_node *n = d->root;
+    while (n->type == ADR_NODE_MAP && n->len && n->u.pairs[0].key->type == ADR_NODE_MAP)
+        n = n->u.pairs[0].key;
+    char *p = pointer_of(n->u.pairs[0].value);
+    cr_assert_lt(strlen(p), 200 * (ADR_KEY_TEXT_MAX + 1) + 100, "path of %zu bytes", strlen(p));
+    adr_xfree(p);
+    adr_doc_free(d);
+    adr_buf_free(&b);
+}
