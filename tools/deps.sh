@@ -12,6 +12,6 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake pkg-config git ca-certificates \
     libfyaml-dev libjson-c-dev libpcre2-dev libcriterion-dev \
-    clang llvm libclang-rt-14-dev \
+    clang clang-format llvm libclang-rt-14-dev \
     python3 python3-pytest python3-setuptools python3-pip \
     nodejs $NPM pre-commit neovim valgrind binutils >/dev/null

@@ -41,8 +41,8 @@ int cmd_rules(int argc, char **argv)
     printf("Profile %s\n\n", adr_linter_profile(linter));
     for (size_t i = 0; i < adr_linter_rule_count(linter); i++) {
         const adr_rule_info *r = adr_linter_rule(linter, i);
-        printf("%-*s  %-5s  %-*s  %s\n", (int)w, r->code, adr_severity_name(r->severity),
-               (int)wid, r->rule_id[0] ? r->rule_id : "-", r->title);
+        printf("%-*s  %-5s  %-*s  %s\n", (int)w, r->code, adr_severity_name(r->severity), (int)wid,
+               r->rule_id[0] ? r->rule_id : "-", r->title);
     }
     adr_linter_free(linter);
     return EXIT_CLEAN;

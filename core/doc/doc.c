@@ -13,10 +13,10 @@
 
 typedef struct frame {
     adr_node *node;
-    size_t base;          /* first scratch slot of this collection's children */
-    uint64_t weight;      /* nodes in the subtree after alias expansion */
-    uint32_t last_end;    /* where the last child ends in the source */
-    const char *anchor;   /* anchor name (arena) or NULL */
+    size_t base;        /* first scratch slot of this collection's children */
+    uint64_t weight;    /* nodes in the subtree after alias expansion */
+    uint32_t last_end;  /* where the last child ends in the source */
+    const char *anchor; /* anchor name (arena) or NULL */
     size_t anchor_len;
 } frame;
 
@@ -36,8 +36,8 @@ typedef struct builder {
     size_t nscratch, capscratch;
     anchor *anchors;
     size_t nanchors, capanchors;
-    uint64_t expanded; /* nodes counted through aliases */
-    uint32_t base;     /* offset of what libfyaml parses (after a BOM) */
+    uint64_t expanded;      /* nodes counted through aliases */
+    uint32_t base;          /* offset of what libfyaml parses (after a BOM) */
     const uint32_t *breaks; /* line breaks inserted into a JSON copy (see json_breaks) */
     size_t nbreaks;
     bool stop;
@@ -79,8 +79,8 @@ static bool is_digits(const char *s, size_t n, int base)
     if (n == 0) return false;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        bool ok = base == 16 ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-                                (c >= 'A' && c <= 'F'))
+        bool ok = base == 16
+                      ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
                   : base == 8 ? (c >= '0' && c <= '7')
                               : (c >= '0' && c <= '9');
         if (!ok) return false;
@@ -118,12 +118,14 @@ static adr_node_type classify_plain(const char *s, size_t n)
             return ADR_NODE_FLOAT;
     }
     size_t digits = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, digits++;
     bool is_float = false;
     if (i < n && s[i] == '.') {
         is_float = true;
         i++;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, digits++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, digits++;
     }
     if (digits == 0) return ADR_NODE_STRING;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
@@ -131,7 +133,8 @@ static adr_node_type classify_plain(const char *s, size_t n)
         i++;
         if (i < n && (s[i] == '-' || s[i] == '+')) i++;
         size_t ed = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, ed++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, ed++;
         if (ed == 0) return ADR_NODE_STRING;
     }
     if (i != n) return ADR_NODE_STRING;
@@ -225,8 +228,7 @@ static anchor *anchor_slot(const builder *b, const char *name, size_t len)
     return &b->anchors[h];
 }
 
-static void register_anchor(builder *b, const char *name, size_t len, adr_node *n,
-                            uint64_t weight)
+static void register_anchor(builder *b, const char *name, size_t len, adr_node *n, uint64_t weight)
 {
     if (!name) return;
     if ((b->nanchors + 1) * 2 > b->capanchors) {
@@ -339,9 +341,7 @@ static void on_scalar(builder *b, struct fy_event *e)
             len = srclen;
         }
         break;
-    default:
-        flags = ADR_NF_BLOCK;
-        break;
+    default: flags = ADR_NF_BLOCK; break;
     }
     if (!text) {
         text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, &len);
@@ -545,7 +545,8 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
     for (size_t i = 0; i < n; i++) {
         if (!is_merge_key(pairs[i].key)) continue;
         const adr_node *v = pairs[i].value;
-        if (v->type == ADR_NODE_MAP) extra += v->len;
+        if (v->type == ADR_NODE_MAP)
+            extra += v->len;
         else if (v->type == ADR_NODE_SEQ)
             for (size_t j = 0; j < v->len; j++)
                 if (v->u.items[j]->type == ADR_NODE_MAP) extra += v->u.items[j]->len;
@@ -702,10 +703,14 @@ static size_t check_utf8(const unsigned char *s, size_t n, bool *nul)
         }
         size_t need;
         unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) need = 1, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) need = 2, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) need = 3, min = 0x10000;
-        else return i;
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            need = 2, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            need = 3, min = 0x10000;
+        else
+            return i;
         if (i + need >= n) return i;
         unsigned cp = c & (0x3F >> need);
         for (size_t k = 1; k <= need; k++) {
@@ -740,7 +745,8 @@ static uint32_t offset_of(adr_doc *doc, int line, int col)
         unsigned char ch = (unsigned char)doc->buf[off];
         off++;
         if (ch >= 0xC0)
-            while (off < doc->size && ((unsigned char)doc->buf[off] & 0xC0) == 0x80) off++;
+            while (off < doc->size && ((unsigned char)doc->buf[off] & 0xC0) == 0x80)
+                off++;
     }
     return off;
 }
@@ -972,8 +978,8 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         fy_diag_set_collect_errors(diag, true);
         struct fy_parse_cfg cfg;
         memset(&cfg, 0, sizeof cfg);
-        cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT |
-                    (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
+        cfg.flags =
+            FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT | (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
         cfg.diag = diag;
         struct fy_parser *p = fy_parser_create(&cfg);
         if (!p) {

@@ -18,10 +18,10 @@
 typedef struct adr_doc adr_doc;
 
 /* adr_node.flags */
-#define ADR_NF_QUOTED 0x01u  /* single- or double-quoted scalar */
-#define ADR_NF_BLOCK 0x02u   /* literal or folded block scalar */
-#define ADR_NF_FLOW 0x04u    /* flow map/seq ({...} / [...]) */
-#define ADR_NF_MERGED 0x08u  /* map that received << merge entries */
+#define ADR_NF_QUOTED      0x01u /* single- or double-quoted scalar */
+#define ADR_NF_BLOCK       0x02u /* literal or folded block scalar */
+#define ADR_NF_FLOW        0x04u /* flow map/seq ({...} / [...]) */
+#define ADR_NF_MERGED      0x08u /* map that received << merge entries */
 #define ADR_NF_LINT_IGNORE 0x10u /* map with an x-lint-ignore key (checked per finding) */
 
 typedef struct adr_pair {
@@ -30,19 +30,19 @@ typedef struct adr_pair {
 } adr_pair;
 
 struct adr_node {
-    uint8_t type;       /* adr_node_type */
-    uint8_t flags;      /* ADR_NF_* */
-    uint16_t visited;   /* walk bookkeeping, one bit per visited kind group */
-    uint32_t start;     /* byte offset of the first character (quotes included) */
-    uint32_t end;       /* byte offset just after the last character */
-    uint32_t len;       /* text length, or number of pairs/items */
-    uint32_t index;     /* position in parent (pair or item index) */
-    adr_node *parent;   /* map or sequence holding this node; NULL for root */
+    uint8_t type;     /* adr_node_type */
+    uint8_t flags;    /* ADR_NF_* */
+    uint16_t visited; /* walk bookkeeping, one bit per visited kind group */
+    uint32_t start;   /* byte offset of the first character (quotes included) */
+    uint32_t end;     /* byte offset just after the last character */
+    uint32_t len;     /* text length, or number of pairs/items */
+    uint32_t index;   /* position in parent (pair or item index) */
+    adr_node *parent; /* map or sequence holding this node; NULL for root */
     adr_doc *doc;
     union {
-        const char *text;  /* scalars: not NUL-terminated */
-        adr_pair *pairs;   /* maps */
-        adr_node **items;  /* sequences */
+        const char *text; /* scalars: not NUL-terminated */
+        adr_pair *pairs;  /* maps */
+        adr_node **items; /* sequences */
     } u;
 };
 
@@ -65,19 +65,19 @@ typedef struct adr_doc_error {
 } adr_doc_error;
 
 struct adr_doc {
-    char *name;           /* as given (display name, arena) */
-    char *abs_path;       /* absolute normalised path, or NULL (buffers) */
-    char *buf;            /* input, NUL-terminated, owned */
+    char *name;     /* as given (display name, arena) */
+    char *abs_path; /* absolute normalised path, or NULL (buffers) */
+    char *buf;      /* input, NUL-terminated, owned */
     size_t size;
-    uint32_t bom;         /* 3 when a UTF-8 BOM precedes the text */
-    bool json;            /* parsed in JSON mode */
-    bool mapped;          /* buf is a read-only file mapping (munmap, not free) */
-    bool fatal;           /* the parse stopped on an error; root may be partial */
-    bool oom;             /* an allocation failed after parsing (the line table):
+    uint32_t bom;   /* 3 when a UTF-8 BOM precedes the text */
+    bool json;      /* parsed in JSON mode */
+    bool mapped;    /* buf is a read-only file mapping (munmap, not free) */
+    bool fatal;     /* the parse stopped on an error; root may be partial */
+    bool oom;       /* an allocation failed after parsing (the line table):
                              positions are unreliable, the lint must fail */
-    adr_node *root;       /* never NULL after adr_doc_parse */
+    adr_node *root; /* never NULL after adr_doc_parse */
     adr_arena arena;
-    uint32_t *lines;      /* line start offsets, built on first use */
+    uint32_t *lines; /* line start offsets, built on first use */
     size_t nlines;
     uint32_t *u16_marks; /* UTF-16 column every ADR_U16_STEP bytes, built
                              when a line longer than that is first queried */

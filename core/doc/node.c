@@ -77,8 +77,10 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
     size_t lo = 0, hi = doc->nlines;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
-        if (doc->lines[mid] <= offset) lo = mid;
-        else hi = mid;
+        if (doc->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
     }
     uint32_t ls = doc->lines[lo];
     if (offset < ls) ls = offset; /* inside the BOM */
@@ -220,7 +222,8 @@ void adr_pointer_escape(adr_buf *buf, const char *s, size_t n)
     while (s < end) {
         /* Copy up to the next character that needs escaping. */
         const char *t = s;
-        while (t < end && *t != '~' && *t != '/') t++;
+        while (t < end && *t != '~' && *t != '/')
+            t++;
         adr_buf_putn(buf, s, (size_t)(t - s));
         if (t == end) break;
         adr_buf_putn(buf, *t == '~' ? "~0" : "~1", 2);
@@ -291,7 +294,8 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
         if (ptr[i] != '/') return NULL;
         i++;
         size_t s = i;
-        while (i < len && ptr[i] != '/') i++;
+        while (i < len && ptr[i] != '/')
+            i++;
         /* Unescape the segment. */
         size_t seglen = i - s;
         char *seg = seglen < sizeof small ? small : adr_xmalloc(seglen + 1);
@@ -325,8 +329,10 @@ adr_node *adr_node_at_pointer(adr_node *node, const char *ptr, size_t len, bool 
             size_t idx = 0;
             bool ok = w2 > 0 && !(w2 > 1 && seg[0] == '0');
             for (size_t j = 0; ok && j < w2; j++) {
-                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10) ok = false;
-                else idx = idx * 10 + (size_t)(seg[j] - '0');
+                if (seg[j] < '0' || seg[j] > '9' || idx > (SIZE_MAX - 9) / 10)
+                    ok = false;
+                else
+                    idx = idx * 10 + (size_t)(seg[j] - '0');
             }
             if (ok && idx < node->len) next = node->u.items[idx];
         }
@@ -366,6 +372,7 @@ void adr_node_spectral_range(const adr_node *n, uint32_t *start, uint32_t *end)
     /* Just after the colon that follows the key. */
     const char *buf = n->doc->buf;
     uint32_t i = k->end;
-    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t')) i++;
+    while (i < n->start && (buf[i] == ' ' || buf[i] == '\t'))
+        i++;
     if (i < n->start && buf[i] == ':') *start = i + 1;
 }

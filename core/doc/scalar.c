@@ -24,7 +24,8 @@ static bool reserve(out *o, size_t extra)
 {
     if (o->len + extra <= o->cap) return true;
     size_t ncap = o->cap ? o->cap * 2 : 64;
-    while (ncap < o->len + extra) ncap *= 2;
+    while (ncap < o->len + extra)
+        ncap *= 2;
     char *np = adr_arena_alloc(o->arena, ncap);
     if (!np) {
         o->oom = true;
@@ -99,8 +100,8 @@ static int hexv(char c)
 /* Flow scalars (plain, single- and double-quoted): line breaks fold. A
  * single break between text becomes a space, n breaks become n-1 newlines;
  * white space around breaks is dropped, except what an escape produced. */
-static const char *decode_flow(adr_arena *arena, const char *s, size_t start, size_t end,
-                               int style, size_t *len)
+static const char *decode_flow(adr_arena *arena, const char *s, size_t start, size_t end, int style,
+                               size_t *len)
 {
     out o = {NULL, 0, 0, arena, false};
     reserve(&o, end - start + 1);
@@ -120,14 +121,16 @@ static const char *decode_flow(adr_arena *arena, const char *s, size_t start, si
                 if (!b) break;
                 breaks++;
                 i += b;
-                while (i < end && is_ws(s[i])) i++;
+                while (i < end && is_ws(s[i]))
+                    i++;
             }
             if (breaks == 1) {
                 putc1(&o, ' ');
                 /* The folded space does not count as trailing white space of
                  * a later line; it is the separator. */
             } else {
-                for (size_t k = 1; k < breaks; k++) putc1(&o, '\n');
+                for (size_t k = 1; k < breaks; k++)
+                    putc1(&o, '\n');
             }
             continue;
         }
@@ -144,7 +147,8 @@ static const char *decode_flow(adr_arena *arena, const char *s, size_t start, si
             if (elb) {
                 /* An escaped line break joins the lines without a space. */
                 i += 1 + elb;
-                while (i < end && is_ws(s[i])) i++;
+                while (i < end && is_ws(s[i]))
+                    i++;
                 continue;
             }
             const char *rep = NULL;
@@ -175,8 +179,10 @@ static const char *decode_flow(adr_arena *arena, const char *s, size_t start, si
             default: return NULL; /* invalid escape: let libfyaml decide */
             }
             if (rep) {
-                if (e == '0') putc1(&o, '\0');
-                else put(&o, rep, 1);
+                if (e == '0')
+                    putc1(&o, '\0');
+                else
+                    put(&o, rep, 1);
                 i += 2;
                 continue;
             }
@@ -234,16 +240,19 @@ size_t adr_block_indicator(const char *s, size_t size, size_t start)
         if (hdr_end > 0 && s[hdr_end - 1] == '\r') hdr_end--;
     }
     size_t ls = hdr_end;
-    while (ls > 0 && s[ls - 1] != '\n') ls--;
+    while (ls > 0 && s[ls - 1] != '\n')
+        ls--;
     /* The indicator is the last | or > followed only by chomping and
      * indentation indicators, white space and a comment. */
     size_t ind = SIZE_MAX;
     for (size_t k = ls; k < hdr_end; k++) {
         if (s[k] != '|' && s[k] != '>') continue;
         size_t j = k + 1;
-        while (j < hdr_end && (s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9'))) j++;
+        while (j < hdr_end && (s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9')))
+            j++;
         size_t mods = j - k - 1;
-        while (j < hdr_end && is_ws(s[j])) j++;
+        while (j < hdr_end && is_ws(s[j]))
+            j++;
         if (mods <= 2 && (j == hdr_end || (s[j] == '#' && is_ws(s[j - 1])))) ind = k;
     }
     return ind;
@@ -265,9 +274,12 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     }
     bool folded = s[ind] == '>';
     int chomp = 0; /* 0 clip, -1 strip, 1 keep */
-    for (size_t j = ind + 1; j < hdr_end && (s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9')); j++) {
-        if (s[j] == '+') chomp = 1;
-        else if (s[j] == '-') chomp = -1;
+    for (size_t j = ind + 1;
+         j < hdr_end && (s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9')); j++) {
+        if (s[j] == '+')
+            chomp = 1;
+        else if (s[j] == '-')
+            chomp = -1;
         else {
             /* An explicit indentation is relative to the parent's, which is
              * not known here. */
@@ -280,7 +292,8 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     size_t indent = 0, i = start;
     while (i < end) {
         size_t sp = 0;
-        while (i + sp < end && s[i + sp] == ' ') sp++;
+        while (i + sp < end && s[i + sp] == ' ')
+            sp++;
         if (sp > indent) indent = sp;
         size_t lb = line_break(s, i + sp, end);
         if (!lb) break;
@@ -293,7 +306,8 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     size_t breaks = 0;
     for (;;) {
         size_t sp = 0;
-        while (sp < indent && i + sp < end && s[i + sp] == ' ') sp++;
+        while (sp < indent && i + sp < end && s[i + sp] == ' ')
+            sp++;
         size_t lb = line_break(s, i + sp, end);
         if (!lb || i + sp >= end) break;
         breaks++;
@@ -304,14 +318,17 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     while (i < end && !o.oom) {
         /* Indentation of this line. */
         size_t sp = 0;
-        while (sp < indent && i + sp < end && s[i + sp] == ' ') sp++;
+        while (sp < indent && i + sp < end && s[i + sp] == ' ')
+            sp++;
         if (sp < indent) break; /* less indented: the scalar ended */
         i += sp;
         if (i >= end) break;
-        for (size_t k = 0; k < breaks; k++) putc1(&o, '\n');
+        for (size_t k = 0; k < breaks; k++)
+            putc1(&o, '\n');
         bool leading_non_space = !is_ws(s[i]);
         size_t ls2 = i;
-        while (i < end && s[i] != '\n' && !(s[i] == '\r' && i + 1 < end && s[i + 1] == '\n')) i++;
+        while (i < end && s[i] != '\n' && !(s[i] == '\r' && i + 1 < end && s[i + 1] == '\n'))
+            i++;
         put(&o, s + ls2, i - ls2);
         content_lines++;
         size_t lb = line_break(s, i, end);
@@ -321,14 +338,16 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
         breaks = 0;
         for (;;) {
             size_t k = 0;
-            while (k < indent && i + k < end && s[i + k] == ' ') k++;
+            while (k < indent && i + k < end && s[i + k] == ' ')
+                k++;
             size_t b = line_break(s, i + k, end);
             if (!b) break;
             breaks++;
             i += k + b;
         }
         size_t k = 0;
-        while (k < indent && i + k < end && s[i + k] == ' ') k++;
+        while (k < indent && i + k < end && s[i + k] == ' ')
+            k++;
         bool more = i + k < end && k == indent;
         if (more) {
             if (folded && lb && leading_non_space && !is_ws(s[i + k])) {
@@ -344,9 +363,11 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     if (content_lines) {
         if (chomp >= 0 && last_break) putc1(&o, '\n');
         if (chomp == 1)
-            for (size_t k = 0; k < breaks; k++) putc1(&o, '\n');
+            for (size_t k = 0; k < breaks; k++)
+                putc1(&o, '\n');
     } else if (chomp == 1) {
-        for (size_t k = 0; k < breaks; k++) putc1(&o, '\n');
+        for (size_t k = 0; k < breaks; k++)
+            putc1(&o, '\n');
     }
     *len = o.len;
     return o.p ? o.p : "";

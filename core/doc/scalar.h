@@ -7,8 +7,13 @@
 #include "../util/util.h"
 
 /* Styles, numbered as libfyaml's enum fy_scalar_style. */
-enum { ADR_SCALAR_PLAIN = 0, ADR_SCALAR_SINGLE, ADR_SCALAR_DOUBLE, ADR_SCALAR_LITERAL,
-       ADR_SCALAR_FOLDED };
+enum {
+    ADR_SCALAR_PLAIN = 0,
+    ADR_SCALAR_SINGLE,
+    ADR_SCALAR_DOUBLE,
+    ADR_SCALAR_LITERAL,
+    ADR_SCALAR_FOLDED
+};
 
 /* Decodes the scalar whose token spans buf[start, end) (quotes excluded; a
  * block scalar's content, its header on the line before). The result lives

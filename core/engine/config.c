@@ -65,8 +65,8 @@ int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...)
     return ADR_ECONFIG;
 }
 
-int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json,
-                      const adr_doc_limits *lim, adr_doc **out)
+int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json, const adr_doc_limits *lim,
+                      adr_doc **out)
 {
     adr_doc *doc = adr_doc_parse(name, buf, len, json, lim);
     if (!doc) {
@@ -255,8 +255,9 @@ static int parse_overrides(adr_linter *L, adr_doc *doc, const adr_node *ov)
             size_t kl;
             const char *kt = adr_node_text(key, &kl);
             if (!adr_node_is(key, "files") && !adr_node_is(key, "rules"))
-                return adr_cfg_error(doc, key, "unknown key '%.*s' in override (expected files, rules)",
-                                 (int)kl, kt);
+                return adr_cfg_error(doc, key,
+                                     "unknown key '%.*s' in override (expected files, rules)",
+                                     (int)kl, kt);
         }
         cfg_override *co = &L->overrides[L->noverrides++];
         co->globs = adr_xcalloc(files->len, sizeof *co->globs);

@@ -111,8 +111,8 @@ const char *adr_profile_text(const char *name, size_t len);
 int adr_cfg_parse(const char *name, const char *text, size_t len, adr_doc **out);
 /* Parses buf (taken over, as adr_doc_parse does) and turns its first syntax
  * error into an ADR_ECONFIG "file:line:col: message" error. */
-int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json,
-                      const adr_doc_limits *lim, adr_doc **out);
+int adr_cfg_parse_buf(const char *name, char *buf, size_t len, bool json, const adr_doc_limits *lim,
+                      adr_doc **out);
 /* Sets "file:line:col: message" as the last error; returns ADR_ECONFIG. */
 int adr_cfg_error(adr_doc *doc, const adr_node *at, const char *fmt, ...) ADR_INTERNAL_PRINTF(3, 4);
 
@@ -130,8 +130,7 @@ int adr_run(const adr_linter *L, char *buf, size_t size, const char *name, const
             adr_result **out);
 /* The general form: buf comes from adr_map_file when mapped is set. */
 int adr_run_ex(const adr_linter *L, char *buf, size_t size, bool mapped, const char *name,
-               const char *abs_path, const adr_source *sources, size_t nsources,
-               adr_result **out);
+               const char *abs_path, const adr_source *sources, size_t nsources, adr_result **out);
 /* adr_run with in-memory stand-ins for referenced files (borrowed). */
 int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *name,
                     const char *abs_path, const adr_source *sources, size_t nsources,

@@ -236,8 +236,8 @@ static void *h_plugin_state(adr_ctx *ctx, size_t size)
         }
     }
     const plugin_entry *pe = ctx->rule->plugin;
-    size_t i = pe >= L->plugins && pe < L->plugins + L->nplugins ? (size_t)(pe - L->plugins)
-                                                                   : L->nplugins;
+    size_t i =
+        pe >= L->plugins && pe < L->plugins + L->nplugins ? (size_t)(pe - L->plugins) : L->nplugins;
     if (!r->plugin_states[i]) {
         r->plugin_states[i] = adr_arena_zalloc(&r->arena, size ? size : 1);
         if (!r->plugin_states[i]) r->oom = true;

@@ -66,7 +66,8 @@ static int load_dir(adr_linter *L, const char *dir, size_t *found)
     return rc;
 oom:
     closedir(d);
-    for (size_t i = 0; i < n; i++) adr_xfree(names[i]);
+    for (size_t i = 0; i < n; i++)
+        adr_xfree(names[i]);
     adr_xfree(names);
     adr_set_error_oom();
     return ADR_ENOMEM;
@@ -107,7 +108,8 @@ int adr_plugins_load(adr_linter *L, const adr_options *opts)
             char *copy = adr_xstrdup(env);
             if (!copy) return ADR_ENOMEM;
             char *save = NULL;
-            for (char *p = strtok_r(copy, ":", &save); p && rc == 0; p = strtok_r(NULL, ":", &save)) {
+            for (char *p = strtok_r(copy, ":", &save); p && rc == 0;
+                 p = strtok_r(NULL, ":", &save)) {
                 adr_buf_printf(&looked, "%s%s", looked.len ? ", " : "", p);
                 rc = load_path(L, p, &found);
             }
@@ -171,8 +173,8 @@ int adr_plugin_load_file(adr_linter *L, const char *path)
     memcpy(&entry, &sym, sizeof entry);
     const adr_plugin *p = entry(&L->host);
     if (!p) {
-        adr_set_error("plugin %s: %s returned NULL (the plugin refused this host, ABI %d.%d)",
-                      path, ADR_PLUGIN_ENTRY_SYMBOL, ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR);
+        adr_set_error("plugin %s: %s returned NULL (the plugin refused this host, ABI %d.%d)", path,
+                      ADR_PLUGIN_ENTRY_SYMBOL, ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR);
         dlclose(h);
         return ADR_EPLUGIN;
     }
@@ -183,15 +185,14 @@ int adr_plugin_load_file(adr_linter *L, const char *path)
         return ADR_EPLUGIN;
     }
     if (p->abi_major != ADR_PLUGIN_ABI_MAJOR) {
-        adr_set_error("plugin %s: plugin ABI major %u is not supported (host speaks %d.%d)",
-                      path, p->abi_major, ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR);
+        adr_set_error("plugin %s: plugin ABI major %u is not supported (host speaks %d.%d)", path,
+                      p->abi_major, ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR);
         dlclose(h);
         return ADR_EPLUGIN;
     }
     if (p->abi_minor > ADR_PLUGIN_ABI_MINOR) {
         adr_set_error("plugin %s: needs plugin ABI %u.%u, host provides %d.%d (upgrade adrlint)",
-                      path, p->abi_major, p->abi_minor, ADR_PLUGIN_ABI_MAJOR,
-                      ADR_PLUGIN_ABI_MINOR);
+                      path, p->abi_major, p->abi_minor, ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR);
         dlclose(h);
         return ADR_EPLUGIN;
     }
@@ -203,8 +204,8 @@ int adr_plugin_load_file(adr_linter *L, const char *path)
     }
     for (size_t i = 0; i < L->nplugins; i++) {
         if (strcmp(L->plugins[i].name, p->name) == 0) {
-            adr_set_error("plugin %s: a plugin named '%s' is already loaded from %s", path,
-                          p->name, L->plugins[i].path);
+            adr_set_error("plugin %s: a plugin named '%s' is already loaded from %s", path, p->name,
+                          L->plugins[i].path);
             dlclose(h);
             return ADR_EPLUGIN;
         }

@@ -17,9 +17,11 @@ static bool alias_has(const char *aliases, const char *code, size_t len)
     if (!aliases) return false;
     const char *p = aliases;
     while (*p) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         const char *e = p;
-        while (*e && *e != ' ') e++;
+        while (*e && *e != ' ')
+            e++;
         if ((size_t)(e - p) == len && memcmp(p, code, len) == 0) return true;
         p = e;
     }
@@ -35,8 +37,10 @@ rule_entry *adr_registry_find(const adr_linter *L, const char *code, size_t len)
         int r = strncmp(c, code, len);
         if (r == 0 && c[len] != 0) r = 1;
         if (r == 0) return &L->rules[mid];
-        if (r < 0) lo = mid + 1;
-        else hi = mid;
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     for (size_t i = 0; i < L->nrules; i++)
         if (alias_has(L->rules[i].info.aliases, code, len)) return &L->rules[i];
@@ -86,7 +90,8 @@ static int compile_patterns(rule_entry *e, const char *where)
     const adr_rule *r = e->rule;
     if (!r->patterns) return 0;
     size_t n = 0;
-    while (r->patterns[n]) n++;
+    while (r->patterns[n])
+        n++;
     if (!n) return 0;
     e->patterns = adr_xcalloc(n, sizeof *e->patterns);
     if (!e->patterns) {
@@ -127,9 +132,8 @@ int adr_registry_build(adr_linter *L)
     for (size_t i = 0; i < L->nrules; i++) {
         L->rules[i].index = i;
         if (i > 0 && strcmp(L->rules[i].info.code, L->rules[i - 1].info.code) == 0) {
-            adr_set_error("plugin %s: rule '%s' is already defined by %s",
-                          L->rules[i].plugin->path, L->rules[i].info.code,
-                          L->rules[i - 1].plugin->path);
+            adr_set_error("plugin %s: rule '%s' is already defined by %s", L->rules[i].plugin->path,
+                          L->rules[i].info.code, L->rules[i - 1].plugin->path);
             return ADR_EPLUGIN;
         }
     }
@@ -137,18 +141,22 @@ int adr_registry_build(adr_linter *L)
     for (size_t i = 0; i < L->nrules; i++) {
         const char *a = L->rules[i].info.aliases;
         while (a && *a) {
-            while (*a == ' ') a++;
+            while (*a == ' ')
+                a++;
             const char *e = a;
-            while (*e && *e != ' ') e++;
+            while (*e && *e != ' ')
+                e++;
             if (e > a) {
                 for (size_t j = 0; j < L->nrules; j++) {
                     bool clash = strlen(L->rules[j].info.code) == (size_t)(e - a) &&
                                  memcmp(L->rules[j].info.code, a, (size_t)(e - a)) == 0;
-                    if (!clash && j != i) clash = alias_has(L->rules[j].info.aliases, a, (size_t)(e - a));
+                    if (!clash && j != i)
+                        clash = alias_has(L->rules[j].info.aliases, a, (size_t)(e - a));
                     if (clash) {
-                        adr_set_error("plugin %s: alias '%.*s' of rule '%s' is already used by '%s'",
-                                      L->rules[i].plugin->path, (int)(e - a), a,
-                                      L->rules[i].info.code, L->rules[j].info.code);
+                        adr_set_error(
+                            "plugin %s: alias '%.*s' of rule '%s' is already used by '%s'",
+                            L->rules[i].plugin->path, (int)(e - a), a, L->rules[i].info.code,
+                            L->rules[j].info.code);
                         return ADR_EPLUGIN;
                     }
                 }

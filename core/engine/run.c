@@ -145,8 +145,7 @@ int adr_run_sources(const adr_linter *L, char *buf, size_t size, const char *nam
 }
 
 int adr_run_ex(const adr_linter *L, char *buf, size_t size, bool mapped, const char *name,
-               const char *abs_path, const adr_source *sources, size_t nsources,
-               adr_result **out)
+               const char *abs_path, const adr_source *sources, size_t nsources, adr_result **out)
 {
     *out = NULL;
     run r;

@@ -9,7 +9,7 @@ typedef struct diag_rec {
     const adr_node *node; /* NULL: use doc/start/end */
     adr_doc *doc;
     uint32_t start, end;
-    const char *message;  /* run arena */
+    const char *message; /* run arena */
     adr_severity severity;
 } diag_rec;
 
@@ -21,19 +21,19 @@ struct adr_ctx {
 typedef struct run {
     const adr_linter *L;
     adr_ws ws;
-    adr_doc *doc;          /* the linted document (ws.docs[0]) */
-    uint32_t format;       /* ADR_FORMAT_* */
-    adr_severity *sev;     /* per rule, after per-file overrides */
+    adr_doc *doc;      /* the linted document (ws.docs[0]) */
+    uint32_t format;   /* ADR_FORMAT_* */
+    adr_severity *sev; /* per rule, after per-file overrides */
     adr_visit *frames;
     size_t nframes, capframes;
     bool depth_reported;
     diag_rec *diags;
     size_t ndiags, capdiags;
-    void **states;         /* per rule */
+    void **states; /* per rule */
     adr_arena arena;
     pcre2_match_data *md;
     struct adr_schema_ctx *schema; /* host->validate's caches, created on first use */
-    void **plugin_states;  /* host->plugin_state, one slot per plugin (+1 core), lazily */
+    void **plugin_states;          /* host->plugin_state, one slot per plugin (+1 core), lazily */
     adr_ctx ctx;
     bool oom;
 } run;

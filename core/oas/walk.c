@@ -11,7 +11,7 @@
 
 #define MAX_WALK_DEPTH 1500
 
-static const char *const http_methods[] = {"get",  "put",   "post",  "delete",
+static const char *const http_methods[] = {"get",     "put",  "post",  "delete",
                                            "options", "head", "patch", "trace"};
 
 static bool match_version(const char *s, size_t n, char minor)
@@ -25,14 +25,16 @@ static bool match_version(const char *s, size_t n, char minor)
         if (i < n && s[i] >= '0' && s[i] <= '9') return false;
     } else {
         size_t d = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') i++, d++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++, d++;
         if (!d) return false;
     }
     if (i == n) return true;
     if (s[i] != '.') return false;
     i++;
     size_t d = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') i++, d++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
     return d && i == n;
 }
 
@@ -100,7 +102,8 @@ static void each_map(run *r, const adr_node *m, adr_kind kind, const char *field
 static void each_seq(run *r, const adr_node *s, adr_kind kind, const char *field)
 {
     if (!s || s->type != ADR_NODE_SEQ) return;
-    for (uint32_t i = 0; i < s->len; i++) visit(r, kind, s->u.items[i], NULL, field);
+    for (uint32_t i = 0; i < s->len; i++)
+        visit(r, kind, s->u.items[i], NULL, field);
 }
 
 static void child(run *r, const adr_node *obj, const char *name, adr_kind kind)
@@ -129,10 +132,10 @@ typedef enum schema_slot {
     SLOT_REF
 } schema_slot;
 
-#define KW(lit, slot)                                                                              \
-    if (n == sizeof(lit) - 1 && memcmp(k, lit, n) == 0) {                                          \
-        *field = lit;                                                                              \
-        return slot;                                                                               \
+#define KW(lit, slot)                                     \
+    if (n == sizeof(lit) - 1 && memcmp(k, lit, n) == 0) { \
+        *field = lit;                                     \
+        return slot;                                      \
     }
 
 /* Which subschemas a keyword holds. Schemas are the most numerous objects,
@@ -192,8 +195,10 @@ static void schema_children(run *r, const adr_node *s)
         case SLOT_LIST: each_seq(r, v, ADR_KIND_SCHEMA, field); break;
         case SLOT_SINGLE: visit(r, ADR_KIND_SCHEMA, v, k, field); break;
         case SLOT_ITEMS:
-            if (v->type == ADR_NODE_SEQ) each_seq(r, v, ADR_KIND_SCHEMA, field);
-            else visit(r, ADR_KIND_SCHEMA, v, NULL, field);
+            if (v->type == ADR_NODE_SEQ)
+                each_seq(r, v, ADR_KIND_SCHEMA, field);
+            else
+                visit(r, ADR_KIND_SCHEMA, v, NULL, field);
             break;
         case SLOT_ADDITIONAL:
             if (v->type == ADR_NODE_MAP) visit(r, ADR_KIND_SCHEMA, v, NULL, field);
@@ -284,8 +289,7 @@ static bool ref_with_siblings(run *r, const adr_node *n)
     if (!(r->format & ADR_FORMAT_OAS3_1) || n->len < 2) return false;
     for (uint32_t i = 0; i < n->len; i++) {
         const adr_node *k = n->u.pairs[i].key;
-        if (!adr_node_is(k, "$ref") && !adr_node_is(k, "description") &&
-            !adr_node_is(k, "summary"))
+        if (!adr_node_is(k, "$ref") && !adr_node_is(k, "description") && !adr_node_is(k, "summary"))
             return true;
     }
     return false;
@@ -307,7 +311,8 @@ static void visit(run *r, adr_kind kind, const adr_node *node, const adr_node *k
     if (r->nframes >= MAX_WALK_DEPTH) {
         if (!r->depth_reported) {
             r->depth_reported = true;
-            const rule_entry *re = adr_registry_find(r->L, ADR_CODE_PARSER, strlen(ADR_CODE_PARSER));
+            const rule_entry *re =
+                adr_registry_find(r->L, ADR_CODE_PARSER, strlen(ADR_CODE_PARSER));
             if (re)
                 adr_run_report(r, re, node,
                                "Objects nest more than 1500 levels deep through references; "

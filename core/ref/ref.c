@@ -28,9 +28,12 @@ void adr_ws_init(adr_ws *ws, const char *root_dir, size_t max_file_size, size_t 
 
 void adr_ws_destroy(adr_ws *ws)
 {
-    for (size_t i = 0; i < ws->ndocs; i++) adr_doc_free(ws->docs[i]);
-    for (size_t i = 0; i < ws->noverlays; i++) adr_xfree(ws->overlay_paths[i]);
-    for (size_t i = 0; i < ws->nmissing; i++) adr_xfree(ws->missing[i]);
+    for (size_t i = 0; i < ws->ndocs; i++)
+        adr_doc_free(ws->docs[i]);
+    for (size_t i = 0; i < ws->noverlays; i++)
+        adr_xfree(ws->overlay_paths[i]);
+    for (size_t i = 0; i < ws->nmissing; i++)
+        adr_xfree(ws->missing[i]);
     adr_xfree(ws->overlay_paths);
     adr_xfree(ws->missing);
     adr_xfree(ws->docs);
@@ -66,8 +69,8 @@ static void note_missing(adr_ws *ws, const char *abs)
     for (size_t i = 0; i < ws->nmissing; i++)
         if (strcmp(ws->missing[i], abs) == 0) return;
     char *copy = adr_xstrdup(abs);
-    if (!copy || !adr_grow((void **)&ws->missing, &ws->capmissing, ws->nmissing + 1,
-                           sizeof *ws->missing)) {
+    if (!copy ||
+        !adr_grow((void **)&ws->missing, &ws->capmissing, ws->nmissing + 1, sizeof *ws->missing)) {
         adr_xfree(copy);
         ws->oom = true;
         return;
@@ -362,7 +365,8 @@ static void cache_put(adr_ws *ws, const adr_ref_entry *in)
         for (size_t i = 0; i < ws->capcache; i++) {
             if (!ws->cache[i].text) continue;
             size_t j = (size_t)ws->cache[i].hash & (ncap - 1);
-            while (nc[j].text) j = (j + 1) & (ncap - 1);
+            while (nc[j].text)
+                j = (j + 1) & (ncap - 1);
             nc[j] = ws->cache[i];
         }
         adr_xfree(ws->cache);
@@ -370,13 +374,14 @@ static void cache_put(adr_ws *ws, const adr_ref_entry *in)
         ws->capcache = ncap;
     }
     size_t j = (size_t)in->hash & (ws->capcache - 1);
-    while (ws->cache[j].text) j = (j + 1) & (ws->capcache - 1);
+    while (ws->cache[j].text)
+        j = (j + 1) & (ws->capcache - 1);
     ws->cache[j] = *in;
     ws->ncache++;
 }
 
-adr_node *adr_ws_deref(adr_ws *ws, const adr_node *obj, adr_ref_status *status,
-                       const char **msg, const adr_node **refnode)
+adr_node *adr_ws_deref(adr_ws *ws, const adr_node *obj, adr_ref_status *status, const char **msg,
+                       const adr_node **refnode)
 {
     *status = ADR_REF_NOT_REF;
     *msg = NULL;

@@ -11,13 +11,13 @@
 
 typedef enum adr_ref_status {
     ADR_REF_OK = 0,
-    ADR_REF_NOT_REF,   /* the node is not a Reference Object */
-    ADR_REF_MISSING,   /* target does not exist (invalid-ref) */
-    ADR_REF_BAD,       /* malformed reference (invalid-ref) */
-    ADR_REF_OUTSIDE,   /* file outside the root directory (invalid-ref) */
-    ADR_REF_FILE,      /* file unreadable (invalid-ref) */
-    ADR_REF_CYCLE,     /* a chain of references that never reaches an object */
-    ADR_REF_REMOTE     /* URL: never fetched (unresolved-ref) */
+    ADR_REF_NOT_REF, /* the node is not a Reference Object */
+    ADR_REF_MISSING, /* target does not exist (invalid-ref) */
+    ADR_REF_BAD,     /* malformed reference (invalid-ref) */
+    ADR_REF_OUTSIDE, /* file outside the root directory (invalid-ref) */
+    ADR_REF_FILE,    /* file unreadable (invalid-ref) */
+    ADR_REF_CYCLE,   /* a chain of references that never reaches an object */
+    ADR_REF_REMOTE   /* URL: never fetched (unresolved-ref) */
 } adr_ref_status;
 
 typedef struct adr_ref_entry adr_ref_entry;
@@ -25,7 +25,7 @@ typedef struct adr_ref_entry adr_ref_entry;
 typedef struct adr_ws {
     adr_doc **docs; /* docs[0] is the root document */
     size_t ndocs, capdocs;
-    char *root_dir;  /* absolute, normalised; NULL: file refs resolve against cwd, unconfined
+    char *root_dir; /* absolute, normalised; NULL: file refs resolve against cwd, unconfined
                         is never the case, see adr_ws_init */
     size_t max_file_size;
     size_t max_files;
@@ -58,8 +58,8 @@ bool adr_ws_add(adr_ws *ws, adr_doc *doc);
  * Returns the target, or NULL with *status and, for failures, *msg (a
  * message in the workspace's first document arena) set. *refnode receives
  * the "$ref" value node to report at. */
-adr_node *adr_ws_deref(adr_ws *ws, const adr_node *obj, adr_ref_status *status,
-                       const char **msg, const adr_node **refnode);
+adr_node *adr_ws_deref(adr_ws *ws, const adr_node *obj, adr_ref_status *status, const char **msg,
+                       const adr_node **refnode);
 
 /* 1 when obj is a map holding a "$ref" key. */
 bool adr_is_ref(const adr_node *obj);

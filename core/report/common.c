@@ -22,8 +22,7 @@ size_t adr_utf16_len(const char *s, size_t n)
     return u;
 }
 
-void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t),
-                          void *user)
+void adr_pointer_segments(const char *pointer, void (*fn)(void *, const char *, size_t), void *user)
 {
     if (!pointer || !*pointer) return;
     adr_buf seg;
@@ -133,14 +132,20 @@ static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
     /* Only a segment starting like a number can be one (JavaScript's
      * Number() also takes "Infinity"). */
     char c = s[0];
-    bool numeric = !space && ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
-                              c == 'I') && js_numeric(s, n);
-    if (space) adr_buf_putn(out, "['", 2);
-    else if (numeric) adr_buf_putc(out, '[');
-    else if (!first) adr_buf_putc(out, '.');
+    bool numeric = !space &&
+                   ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'I') &&
+                   js_numeric(s, n);
+    if (space)
+        adr_buf_putn(out, "['", 2);
+    else if (numeric)
+        adr_buf_putc(out, '[');
+    else if (!first)
+        adr_buf_putc(out, '.');
     put_decoded(out, s, n);
-    if (space) adr_buf_putn(out, "']", 2);
-    else if (numeric) adr_buf_putc(out, ']');
+    if (space)
+        adr_buf_putn(out, "']", 2);
+    else if (numeric)
+        adr_buf_putc(out, ']');
 }
 
 void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)

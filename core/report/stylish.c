@@ -59,7 +59,8 @@ static void format_position(char *out, uint32_t line, uint32_t col)
         line /= 10;
     } while (line);
     tmp[n++] = ' ';
-    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
     out[n] = 0;
 }
 

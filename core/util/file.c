@@ -176,7 +176,8 @@ char *adr_path_normalize(const char *path)
     size_t base = len;
     const char *p = path;
     while (*p) {
-        while (*p == '/') p++;
+        while (*p == '/')
+            p++;
         if (!*p) break;
         const char *e = strchr(p, '/');
         size_t sl = e ? (size_t)(e - p) : strlen(p);
@@ -186,7 +187,8 @@ char *adr_path_normalize(const char *path)
             /* Pop a real segment, or keep ".." when there is none to pop
              * (relative paths only; "/.." is "/"). */
             size_t seg = len;
-            while (seg > base && out[seg - 1] != '/') seg--;
+            while (seg > base && out[seg - 1] != '/')
+                seg--;
             bool have = len > base && !(len - seg == 2 && out[seg] == '.' && out[seg + 1] == '.');
             if (have) {
                 len = seg > base ? seg - 1 : base;

@@ -36,6 +36,8 @@ int adr_map_file(const char *path, size_t max_size, char **data, size_t *size, b
 
 void adr_release_file(char *data, size_t size, bool mapped)
 {
-    if (mapped) munmap(data, size);
-    else adr_xfree(data);
+    if (mapped)
+        munmap(data, size);
+    else
+        adr_xfree(data);
 }

@@ -11,7 +11,7 @@
 
 #if defined(__GNUC__)
 #define ADR_INTERNAL_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#define ADR_UNUSED __attribute__((unused))
+#define ADR_UNUSED                __attribute__((unused))
 #else
 #define ADR_INTERNAL_PRINTF(f, a)
 #define ADR_UNUSED

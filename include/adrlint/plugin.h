@@ -67,16 +67,16 @@ typedef enum adr_node_type {
 typedef enum adr_kind {
     ADR_KIND_DOCUMENT = 0, /* the root object; visited first, also for non-OpenAPI input */
     ADR_KIND_INFO,
-    ADR_KIND_SERVER,          /* root, path item, operation and link servers */
-    ADR_KIND_PATH_ITEM,       /* paths, callbacks and webhooks entries */
-    ADR_KIND_OPERATION,       /* key: the HTTP method */
-    ADR_KIND_PARAMETER,       /* path item, operation and components parameters */
+    ADR_KIND_SERVER,    /* root, path item, operation and link servers */
+    ADR_KIND_PATH_ITEM, /* paths, callbacks and webhooks entries */
+    ADR_KIND_OPERATION, /* key: the HTTP method */
+    ADR_KIND_PARAMETER, /* path item, operation and components parameters */
     ADR_KIND_REQUEST_BODY,
-    ADR_KIND_RESPONSE,        /* key: the status code (or component name) */
+    ADR_KIND_RESPONSE, /* key: the status code (or component name) */
     ADR_KIND_HEADER,
-    ADR_KIND_MEDIA_TYPE,      /* key: the media type */
-    ADR_KIND_SCHEMA,          /* every schema, nested ones included */
-    ADR_KIND_EXAMPLE,         /* Example Objects (examples maps) */
+    ADR_KIND_MEDIA_TYPE, /* key: the media type */
+    ADR_KIND_SCHEMA,     /* every schema, nested ones included */
+    ADR_KIND_EXAMPLE,    /* Example Objects (examples maps) */
     ADR_KIND_SECURITY_SCHEME,
     ADR_KIND_CALLBACK,
     ADR_KIND_LINK,
@@ -88,11 +88,11 @@ typedef enum adr_kind {
 
 /* OpenAPI formats a rule applies to (adr_rule.formats); 0 means any input,
  * including documents that are not OpenAPI at all. */
-#define ADR_FORMAT_OAS2 (1u << 0)
-#define ADR_FORMAT_OAS3_0 (1u << 1)
-#define ADR_FORMAT_OAS3_1 (1u << 2)
+#define ADR_FORMAT_OAS2       (1u << 0)
+#define ADR_FORMAT_OAS3_0     (1u << 1)
+#define ADR_FORMAT_OAS3_1     (1u << 2)
 #define ADR_FORMAT_OAS3_OTHER (1u << 3) /* 3.x other than 3.0 and 3.1 */
-#define ADR_FORMAT_OAS3 (ADR_FORMAT_OAS3_0 | ADR_FORMAT_OAS3_1 | ADR_FORMAT_OAS3_OTHER)
+#define ADR_FORMAT_OAS3       (ADR_FORMAT_OAS3_0 | ADR_FORMAT_OAS3_1 | ADR_FORMAT_OAS3_OTHER)
 
 /*
  * One visit of an OpenAPI object. The walk visits each object once where it
@@ -104,14 +104,14 @@ typedef enum adr_kind {
 typedef struct adr_visit {
     uint32_t struct_size;
     adr_kind kind;
-    const adr_node *node;  /* the object, Reference Objects already followed */
-    const adr_node *ref;   /* the Reference Object that led here, or NULL */
-    const adr_node *key;   /* its key in the parent map (path, method, status
+    const adr_node *node; /* the object, Reference Objects already followed */
+    const adr_node *ref;  /* the Reference Object that led here, or NULL */
+    const adr_node *key;  /* its key in the parent map (path, method, status
                               code, name, media type, property name) or NULL */
-    const char *field;     /* the parent field that holds it: "paths", "get",
+    const char *field;    /* the parent field that holds it: "paths", "get",
                               "responses", "schemas", "properties", "items",
                               "allOf", "parameters", ... ("" for the root) */
-    int repeat;            /* nonzero: node was already visited as this kind */
+    int repeat;           /* nonzero: node was already visited as this kind */
 } adr_visit;
 
 typedef struct adr_host adr_host;
@@ -122,10 +122,10 @@ typedef struct adr_host adr_host;
  * a client does not send readOnly ones, a server does not return writeOnly
  * ones. The dialect defaults to the linted document's (OAS 3.1: JSON Schema
  * 2020-12, anything else: the OAS 3.0 Schema Object). */
-#define ADR_VALIDATE_REQUEST 0x01u    /* the instance is a request body/value */
-#define ADR_VALIDATE_RESPONSE 0x02u   /* the instance is a response body/value */
-#define ADR_VALIDATE_OAS30 0x10u      /* dialect: OAS 3.0 Schema Object */
-#define ADR_VALIDATE_2020_12 0x20u    /* dialect: JSON Schema 2020-12 (OAS 3.1) */
+#define ADR_VALIDATE_REQUEST    0x01u  /* the instance is a request body/value */
+#define ADR_VALIDATE_RESPONSE   0x02u  /* the instance is a response body/value */
+#define ADR_VALIDATE_OAS30      0x10u  /* dialect: OAS 3.0 Schema Object */
+#define ADR_VALIDATE_2020_12    0x20u  /* dialect: JSON Schema 2020-12 (OAS 3.1) */
 #define ADR_VALIDATE_ALL_ERRORS 0x100u /* every error, not only the first (ajv allErrors) */
 
 /* One validation error, borrowed for the duration of the callback. */
@@ -146,16 +146,16 @@ typedef int (*adr_schema_error_fn)(void *user, const adr_schema_error *error);
 
 /* A rule: a static descriptor and the functions that check it. */
 typedef struct adr_rule {
-    uint32_t struct_size;        /* sizeof(adr_rule) */
-    const char *code;            /* "nlgov:semver" (unique across plugins) */
-    const char *aliases;         /* older codes, space separated, or NULL */
-    const char *rule_id;         /* "/core/semver", or NULL */
-    const char *title;           /* one line, no final period */
-    const char *rationale;       /* why, and how adrlint differs from peers */
-    const char *doc_url;         /* or NULL */
+    uint32_t struct_size;  /* sizeof(adr_rule) */
+    const char *code;      /* "nlgov:semver" (unique across plugins) */
+    const char *aliases;   /* older codes, space separated, or NULL */
+    const char *rule_id;   /* "/core/semver", or NULL */
+    const char *title;     /* one line, no final period */
+    const char *rationale; /* why, and how adrlint differs from peers */
+    const char *doc_url;   /* or NULL */
     adr_severity default_severity;
-    uint32_t formats;            /* ADR_FORMAT_* mask; 0: any input */
-    uint32_t kinds;              /* ADR_KIND_BIT() mask of kinds to visit */
+    uint32_t formats; /* ADR_FORMAT_* mask; 0: any input */
+    uint32_t kinds;   /* ADR_KIND_BIT() mask of kinds to visit */
     /* Regular expressions (PCRE2, UTF mode), NULL-terminated, compiled once
      * per linter; match them with host->match(ctx, index, ...). */
     const char *const *patterns;
@@ -255,8 +255,8 @@ struct adr_host {
      * given, as Spectral does. Returns 1 valid, 0 invalid, negative when
      * out of memory. Regular expressions and schema tables are cached for
      * the run. */
-    int (*validate)(adr_ctx *ctx, const adr_node *schema, const adr_node *instance,
-                    unsigned flags, adr_schema_error_fn fn, void *user);
+    int (*validate)(adr_ctx *ctx, const adr_node *schema, const adr_node *instance, unsigned flags,
+                    adr_schema_error_fn fn, void *user);
 
     /* -- Cooperation (added in 1.2; check ADR_HOST_HAS) ---------------- */
     /* The severity the rule named code (or one of its aliases) has in this
@@ -276,7 +276,7 @@ struct adr_host {
                       size_t len);
 };
 
-#define ADR_HOST_HAS(host, field)                                                                  \
+#define ADR_HOST_HAS(host, field) \
     ((host)->struct_size >= offsetof(adr_host, field) + sizeof((host)->field))
 
 /* The one symbol a plugin exports. Return NULL to refuse loading (for

@@ -95,13 +95,16 @@ const char *adr_r_url_path(const char *url, size_t n, size_t *len)
     }
     if (scheme) {
         i = (size_t)(scheme - url) + 3;
-        while (i < n && url[i] != '/' && url[i] != '?' && url[i] != '#') i++;
+        while (i < n && url[i] != '/' && url[i] != '?' && url[i] != '#')
+            i++;
     } else if (n >= 2 && url[0] == '/' && url[1] == '/') {
         i = 2;
-        while (i < n && url[i] != '/' && url[i] != '?' && url[i] != '#') i++;
+        while (i < n && url[i] != '/' && url[i] != '?' && url[i] != '#')
+            i++;
     }
     size_t e = i;
-    while (e < n && url[e] != '?' && url[e] != '#') e++;
+    while (e < n && url[e] != '?' && url[e] != '#')
+        e++;
     *len = e - i;
     return url + i;
 }

@@ -19,21 +19,20 @@
 #define ADR_STANDARD_URL "https://gitdocumentatie.logius.nl/publicatie/api/adr/"
 
 /* Declares the plugin entry point for a table of rules. */
-#define ADR_DEFINE_PLUGIN(pname, pdesc, ...)                                                       \
-    static const adr_rule *const plugin_rules_[] = {__VA_ARGS__};                                  \
-    static const adr_plugin plugin_desc_ = {                                                       \
-        sizeof(adr_plugin),                                                                        \
-        ADR_PLUGIN_ABI_MAJOR,                                                                      \
-        ADR_PLUGIN_ABI_MINOR,                                                                      \
-        pname,                                                                                     \
-        ADR_VERSION_STRING,                                                                        \
-        pdesc,                                                                                     \
-        sizeof plugin_rules_ / sizeof plugin_rules_[0],                                            \
-        plugin_rules_};                                                                            \
-    ADR_PLUGIN_EXPORT const adr_plugin *adr_plugin_v1(const adr_host *host)                        \
-    {                                                                                              \
-        if (!host || host->abi_major != ADR_PLUGIN_ABI_MAJOR) return NULL;                         \
-        return &plugin_desc_;                                                                      \
+#define ADR_DEFINE_PLUGIN(pname, pdesc, ...)                                                \
+    static const adr_rule *const plugin_rules_[] = {__VA_ARGS__};                           \
+    static const adr_plugin plugin_desc_ = {sizeof(adr_plugin),                             \
+                                            ADR_PLUGIN_ABI_MAJOR,                           \
+                                            ADR_PLUGIN_ABI_MINOR,                           \
+                                            pname,                                          \
+                                            ADR_VERSION_STRING,                             \
+                                            pdesc,                                          \
+                                            sizeof plugin_rules_ / sizeof plugin_rules_[0], \
+                                            plugin_rules_};                                 \
+    ADR_PLUGIN_EXPORT const adr_plugin *adr_plugin_v1(const adr_host *host)                 \
+    {                                                                                       \
+        if (!host || host->abi_major != ADR_PLUGIN_ABI_MAJOR) return NULL;                  \
+        return &plugin_desc_;                                                               \
     }
 
 /* Text equality helpers on nodes. */

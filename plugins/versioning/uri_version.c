@@ -26,9 +26,11 @@ static int find_version(const char *path, size_t n, long *major)
 {
     size_t i = 0;
     while (i < n) {
-        while (i < n && path[i] == '/') i++;
+        while (i < n && path[i] == '/')
+            i++;
         size_t s = i;
-        while (i < n && path[i] != '/') i++;
+        while (i < n && path[i] != '/')
+            i++;
         if (i > s && version_segment(path + s, i - s, major)) return 1;
     }
     return 0;

@@ -144,7 +144,8 @@ Test(loader, cooperation_functions_of_abi_1_2)
     char cfg[] = "/tmp/adrlint-coop-XXXXXX";
     int fd = mkstemp(cfg);
     cr_assert_geq(fd, 0);
-    const char *text = "extends: adr-2.0\nrules:\n  test:coop-first: info\n  test:coop-second: info\n";
+    const char *text =
+        "extends: adr-2.0\nrules:\n  test:coop-first: info\n  test:coop-second: info\n";
     cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
     const char *paths[] = {PLUGIN_DIR "/versioning.so", TEST_PLUGIN_DIR "/coop.so"};
@@ -155,7 +156,8 @@ Test(loader, cooperation_functions_of_abi_1_2)
     cr_assert_eq(adr_linter_lint_buffer(l, doc, strlen(doc), "x.yaml", &res), ADR_OK);
     const adr_diagnostic *d = NULL;
     for (size_t i = 0; i < adr_result_count(res); i++)
-        if (strcmp(adr_result_get(res, i)->code, "test:coop-second") == 0) d = adr_result_get(res, i);
+        if (strcmp(adr_result_get(res, i)->code, "test:coop-second") == 0)
+            d = adr_result_get(res, i);
     cr_assert_not_null(d);
     /* Both rules counted in one block; the alias finds nlgov:semver. */
     cr_assert_str_eq(d->message, "shared visits 2, semver error, off-rule off, pattern 1");

@@ -32,7 +32,8 @@ int main(int argc, char **argv)
     bool json = len > 5 && strcmp(argv[1] + len - 5, ".json") == 0;
     struct fy_parse_cfg cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.flags = FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT | (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
+    cfg.flags =
+        FYPCF_QUIET | FYPCF_DISABLE_DEPTH_LIMIT | (json ? FYPCF_JSON_FORCE : FYPCF_JSON_NONE);
     struct fy_parser *p = fy_parser_create(&cfg);
     if (!p || fy_parser_set_string(p, buf, n) != 0) return 2;
     unsigned long events = 0;

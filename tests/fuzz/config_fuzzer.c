@@ -65,8 +65,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc != ADR_OK) {
         /* A plugin a configuration names is refused (ADR_EPLUGIN) or fails
          * to load; both, like every configuration error, have a position. */
-        FUZZ_CHECK((rc == ADR_ECONFIG || rc == ADR_EPLUGIN) && L == NULL, "adr_linter_new returned %d: %s", rc,
-                   adr_last_error());
+        FUZZ_CHECK((rc == ADR_ECONFIG || rc == ADR_EPLUGIN) && L == NULL,
+                   "adr_linter_new returned %d: %s", rc, adr_last_error());
         check_message(adr_last_error());
         return 0;
     }

@@ -33,13 +33,13 @@ static inline adr_node *at(adr_doc *d, const char *ptr)
 }
 
 /* Asserts a 0-based line, byte column and UTF-16 column for an offset. */
-#define assert_pos(d, off, l, c, c16)                                                              \
-    do {                                                                                           \
-        adr_position p_ = adr_doc_position((d), (off));                                            \
-        cr_assert_eq(p_.line, (l), "line %u != %u", p_.line, (unsigned)(l));                       \
-        cr_assert_eq(p_.column, (c), "column %u != %u", p_.column, (unsigned)(c));                 \
-        cr_assert_eq(p_.column_utf16, (c16), "utf16 column %u != %u", p_.column_utf16,             \
-                     (unsigned)(c16));                                                             \
+#define assert_pos(d, off, l, c, c16)                                                  \
+    do {                                                                               \
+        adr_position p_ = adr_doc_position((d), (off));                                \
+        cr_assert_eq(p_.line, (l), "line %u != %u", p_.line, (unsigned)(l));           \
+        cr_assert_eq(p_.column, (c), "column %u != %u", p_.column, (unsigned)(c));     \
+        cr_assert_eq(p_.column_utf16, (c16), "utf16 column %u != %u", p_.column_utf16, \
+                     (unsigned)(c16));                                                 \
     } while (0)
 
 static inline char *pointer_of(const adr_node *n)

@@ -60,7 +60,8 @@ Test(doc, json_positions_and_escapes)
 Test(doc, utf16_columns_of_non_ascii_text)
 {
     /* é is 2 bytes and 1 UTF-16 unit; 😀 is 4 bytes and 2 units. */
-    adr_doc *d = parse("k: \"caf\xc3\xa9 \xf0\x9f\x98\x80\"\nz: 1\nq: \"\xf0\x9f\x98\x80\" \n", false);
+    adr_doc *d =
+        parse("k: \"caf\xc3\xa9 \xf0\x9f\x98\x80\"\nz: 1\nq: \"\xf0\x9f\x98\x80\" \n", false);
     adr_node *k = at(d, "/k");
     cr_assert_eq(k->len, 10);
     assert_pos(d, k->end, 0, 15, 12);
@@ -88,8 +89,8 @@ Test(doc, multiline_and_block_scalars)
 
 Test(doc, scalar_types_follow_yaml_1_2)
 {
-    adr_doc *d = parse("a: 12\nb: 1.5e3\nc: true\nd: ~\ne: yes\nf: '12'\ng: 0x1F\nh: .inf\ni: 1.2.3\nj:\n",
-                       false);
+    adr_doc *d = parse(
+        "a: 12\nb: 1.5e3\nc: true\nd: ~\ne: yes\nf: '12'\ng: 0x1F\nh: .inf\ni: 1.2.3\nj:\n", false);
     cr_assert_eq(at(d, "/a")->type, ADR_NODE_INT);
     cr_assert_eq(at(d, "/b")->type, ADR_NODE_FLOAT);
     cr_assert_eq(at(d, "/c")->type, ADR_NODE_BOOL);
@@ -146,7 +147,8 @@ Test(doc, duplicate_keys_in_large_maps)
 {
     adr_buf b;
     adr_buf_init(&b);
-    for (int i = 0; i < 100; i++) adr_buf_printf(&b, "k%d: %d\n", i, i);
+    for (int i = 0; i < 100; i++)
+        adr_buf_printf(&b, "k%d: %d\n", i, i);
     adr_buf_puts(&b, "k42: last\n");
     adr_doc *d = parse(b.data, false);
     adr_buf_free(&b);
@@ -176,7 +178,8 @@ Test(doc, billion_laughs_is_stopped)
     adr_buf_init(&b);
     adr_buf_puts(&b, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for (int i = 1; i < 12; i++)
-        adr_buf_printf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n",
+        adr_buf_printf(&b,
+                       "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n",
                        i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
     char *buf = adr_xstrndup(b.data, b.len);
     adr_doc_limits lim = {1000, 100000};
@@ -257,7 +260,8 @@ Test(doc, empty_document_has_a_null_root)
 
 Test(doc, spectral_ranges)
 {
-    adr_doc *d = parse("{\n  \"info\": {\n    \"title\": \"x\",\n    \"version\": \"1\"\n  }\n}\n", true);
+    adr_doc *d =
+        parse("{\n  \"info\": {\n    \"title\": \"x\",\n    \"version\": \"1\"\n  }\n}\n", true);
     uint32_t s, e;
     adr_node_spectral_range(at(d, "/info"), &s, &e);
     /* After the colon, to the end of the last descendant. */

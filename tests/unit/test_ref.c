@@ -97,7 +97,8 @@ Test(ref, cycle_of_references)
 Test(ref, relative_file_loaded_once)
 {
     write_file("api/common.yaml", "schemas:\n  X: {type: string}\n  Y: {type: integer}\n");
-    adr_doc *d = load_root("a: {$ref: 'common.yaml#/schemas/X'}\nb: {$ref: './common.yaml#/schemas/Y'}\n");
+    adr_doc *d =
+        load_root("a: {$ref: 'common.yaml#/schemas/X'}\nb: {$ref: './common.yaml#/schemas/Y'}\n");
     adr_ref_status st;
     const char *msg;
     adr_node *x = deref(at(d, "/a"), &st, &msg);

@@ -50,7 +50,6 @@ extern char **environ;
 #define HOSTILE_DIR FIXTURES_DIR "/../tests/hostile"
 #define TIME_LIMIT  10.0
 
-
 /* What a lint gave. */
 typedef struct outcome {
     int exit;            /* the CLI's: 0 clean, 1 findings, 2 error */

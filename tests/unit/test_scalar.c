@@ -126,7 +126,8 @@ Test(scalar, explicit_indentation_falls_back)
 
 Test(scalar, hardcoded_values)
 {
-    adr_doc *d = parse("a: >\n  een\n  twee\n\n  drie\nb: \"x\\u00e9\\\n   y\"\nc: |-\n  z\n", false);
+    adr_doc *d =
+        parse("a: >\n  een\n  twee\n\n  drie\nb: \"x\\u00e9\\\n   y\"\nc: |-\n  z\n", false);
     cr_assert_eq(at(d, "/a")->len, 14);
     cr_assert(memcmp(at(d, "/a")->u.text, "een twee\ndrie\n", 14) == 0);
     cr_assert(adr_node_is(at(d, "/b"), "x\xc3\xa9y"));

@@ -44,8 +44,14 @@ static const adr_rule rule_second = {
     .check = second,
 };
 static const adr_rule *const rules[] = {&rule_first, &rule_second};
-static const adr_plugin plugin = {sizeof(adr_plugin), ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR,
-                                  "test-coop", "1", "test", 2, rules};
+static const adr_plugin plugin = {sizeof(adr_plugin),
+                                  ADR_PLUGIN_ABI_MAJOR,
+                                  ADR_PLUGIN_ABI_MINOR,
+                                  "test-coop",
+                                  "1",
+                                  "test",
+                                  2,
+                                  rules};
 
 const adr_plugin *adr_plugin_v1(const adr_host *host)
 {

@@ -15,8 +15,14 @@ static const adr_rule rule = {
     .check = check,
 };
 static const adr_rule *const rules[] = {&rule};
-static const adr_plugin plugin = {sizeof(adr_plugin), ADR_PLUGIN_ABI_MAJOR, ADR_PLUGIN_ABI_MINOR,
-                                  "test-duplicate", "1", "test", 1, rules};
+static const adr_plugin plugin = {sizeof(adr_plugin),
+                                  ADR_PLUGIN_ABI_MAJOR,
+                                  ADR_PLUGIN_ABI_MINOR,
+                                  "test-duplicate",
+                                  "1",
+                                  "test",
+                                  1,
+                                  rules};
 
 const adr_plugin *adr_plugin_v1(const adr_host *host)
 {
