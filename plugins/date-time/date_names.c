@@ -123,8 +123,19 @@ static bool word_ends_in(word w, const char *const *list)
     return false;
 }
 
+/* Every date word above contains "dat" (any case): most names do not, and
+ * are ruled out without being split. */
+static bool has_dat(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if ((s[i] | 0x20) == 'd' && (s[i + 1] | 0x20) == 'a' && (s[i + 2] | 0x20) == 't')
+            return true;
+    return false;
+}
+
 bool adr_dt_is_date_name(const char *s, size_t n)
 {
+    if (!has_dat(s, n)) return false;
     word w[MAX_WORDS];
     size_t count = split(s, n, w);
     /* The last date word decides; what follows it qualifies it. */

@@ -18,6 +18,7 @@ import sys
 import time
 
 MEASURE = "measure"
+BIG = 1000 * 1000  # the RSS budget is for large documents (the bench corpus)
 
 
 class Failed(Exception):
@@ -82,7 +83,7 @@ def main():
         rule += "---:|---:|---:|"
     emit(head)
     emit(rule)
-    worst_t = worst_m = 0.0
+    worst_t = worst_m = worst_big_m = 0.0
     for f in a.files:
         size = os.path.getsize(f)
         # Warm the page cache so every tool reads from memory.
@@ -103,6 +104,8 @@ def main():
             ratio = lt / ft if ft else float("inf")
             worst_t = max(worst_t, ratio)
             worst_m = max(worst_m, lrss / size if size else 0.0)
+            if size >= BIG:
+                worst_big_m = max(worst_big_m, lrss / size)
             row = "| %s | %.2f MB | %.1f | %s | %.1f | %.2fx | %.1f | %.1fx |" % (
                 os.path.basename(f) if i == 0 else "", size / 1e6, ft * 1e3, prof, lt * 1e3,
                 ratio, lrss / 1e6, lrss / size if size else 0.0)
@@ -115,8 +118,9 @@ def main():
                     row += " %.2f | %.0f | %.0fx |" % (st, srss / 1e6, st / lt)
             emit(row)
     emit()
-    emit("Worst lint / floor: %.2fx (budget 2x). Worst peak RSS / input size: %.1fx "
-         "(budget 10x)." % (worst_t, worst_m))
+    emit("Worst lint / floor: %.2fx (budget 2x). Worst peak RSS / input size: %.1fx on "
+         "documents of 1 MB or more (budget 10x), %.1fx on all (a process's fixed RSS, "
+         "libraries and plugins, is about 4 MB)." % (worst_t, worst_big_m, worst_m))
     if a.out:
         with open(a.out, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")

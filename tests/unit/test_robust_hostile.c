@@ -31,14 +31,7 @@
 
 extern char **environ;
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#endif
+#include "sanitized.h"
 #ifdef SANITIZED
 /* ASan's shadow memory and its 256 MB quarantine of freed blocks count in
  * the peak RSS; the bounds stay bounds, only looser. */

@@ -20,14 +20,7 @@
 #include "adrlint/adrlint.h"
 #include "util/util.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#endif
+#include "sanitized.h"
 #ifdef SANITIZED
 #include <sanitizer/lsan_interface.h>
 #endif
