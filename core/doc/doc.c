@@ -891,6 +891,15 @@ static bool json_breaks(const char *s, size_t n, size_t step, char **out, size_t
             continue;
         }
         if (c == '"') in_string = true;
+        if (c == '#') {
+            /* libfyaml takes # as a comment to the end of the line even in
+             * JSON (which has none): a break inside one would end it early
+             * and turn the rest of the line into content. Such a document
+             * is parsed as it is, errors and all. */
+            adr_xfree(t);
+            adr_xfree(at);
+            return true;
+        }
         if (c == '[' || c == '{') depth++;
         if ((c == ']' || c == '}') && depth > 0) depth--;
         /* Inside a collection only: elsewhere a comma is an error whose

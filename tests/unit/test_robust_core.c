@@ -199,6 +199,17 @@ Test(robust_doc, broken_json_lines_give_the_same_tree)
     cr_assert_str_eq(whole->errors[0].message, broken->errors[0].message);
     adr_doc_free(whole);
     adr_doc_free(broken);
+    /* libfyaml reads # as a comment to the end of the line, even in JSON:
+     * no break may end one early (found by the doc fuzzer). */
+    static const char comment[] = "{\"a\": [1, #2, 3, 4, 5, 6, 7, 8, 9]}\n";
+    whole = parse_lim(comment, sizeof comment - 1, true, SIZE_MAX);
+    broken = parse_lim(comment, sizeof comment - 1, true, 8);
+    cr_assert_gt(whole->nerrors, 0);
+    cr_assert_eq(broken->nerrors, whole->nerrors);
+    cr_assert_eq(whole->errors[0].start, broken->errors[0].start);
+    cr_assert_str_eq(whole->errors[0].message, broken->errors[0].message);
+    adr_doc_free(whole);
+    adr_doc_free(broken);
 }
 
 Test(robust_doc, positions_on_a_long_line_with_non_ascii)
