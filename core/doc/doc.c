@@ -608,8 +608,11 @@ static void on_end(builder *b, struct fy_event *e)
                 return;
             }
             for (size_t i = 0; i < np; i++) {
+                const adr_node *k = kids[2 * i];
                 pairs[i].key = kids[2 * i];
                 pairs[i].value = kids[2 * i + 1];
+                pairs[i].klen = is_scalar(k) ? k->len : ADR_KEY_NONE;
+                pairs[i].kpre = is_scalar(k) ? adr_key_prefix(k->u.text, k->len) : 0;
             }
             np = dedupe_pairs(b, n, pairs, np);
             pairs = apply_merges(b, n, pairs, &np);

@@ -24,10 +24,32 @@ typedef struct adr_doc adr_doc;
 #define ADR_NF_MERGED      0x08u /* map that received << merge entries */
 #define ADR_NF_LINT_IGNORE 0x10u /* map with an x-lint-ignore key (checked per finding) */
 
+/* A map entry. klen and kpre repeat the key's length and first four bytes
+ * (ADR_KEY_NONE for a collection used as a key), so that looking a field up
+ * by name reads only the pair array: field lookups are the hottest loop of a
+ * lint, and each key node touched would be a cache miss. */
 typedef struct adr_pair {
     adr_node *key;
     adr_node *value;
+    uint32_t klen;
+    uint32_t kpre;
 } adr_pair;
+
+#define ADR_KEY_NONE UINT32_MAX
+
+/* The first four bytes of a key, zero-padded, as adr_pair.kpre holds them. */
+static inline uint32_t adr_key_prefix(const char *s, size_t len)
+{
+    uint32_t v = 0;
+    switch (len) {
+    default: v |= (uint32_t)(unsigned char)s[3] << 24; /* fallthrough */
+    case 3: v |= (uint32_t)(unsigned char)s[2] << 16;  /* fallthrough */
+    case 2: v |= (uint32_t)(unsigned char)s[1] << 8;   /* fallthrough */
+    case 1: v |= (uint32_t)(unsigned char)s[0];        /* fallthrough */
+    case 0: break;
+    }
+    return v;
+}
 
 struct adr_node {
     uint8_t type;     /* adr_node_type */

@@ -132,23 +132,16 @@ bool adr_node_is(const adr_node *n, const char *s)
 
 adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len)
 {
-    if (!map || map->type != ADR_NODE_MAP) return NULL;
-    if (len == 0) {
-        for (uint32_t i = 0; i < map->len; i++)
-            if (map->u.pairs[i].key->len == 0 && map->u.pairs[i].key->type < ADR_NODE_MAP)
-                return map->u.pairs[i].value;
-        return NULL;
-    }
-    /* The hottest loop of a lint: rules look fields up by name. Length and
-     * first byte rule out most keys before memcmp is called. */
+    if (!map || map->type != ADR_NODE_MAP || len >= ADR_KEY_NONE) return NULL;
+    /* The hottest loop of a lint: rules look fields up by name. The pair
+     * holds each key's length and first four bytes, so only a key that
+     * matches both (nearly always the one sought) is read itself. */
     const adr_pair *p = map->u.pairs;
-    const char c0 = key[0];
-    for (uint32_t i = 0; i < map->len; i++) {
-        const adr_node *k = p[i].key;
-        if (k->len == len && k->type < ADR_NODE_MAP && k->u.text[0] == c0 &&
-            memcmp(k->u.text, key, len) == 0)
+    const uint32_t l = (uint32_t)len, pre = adr_key_prefix(key, len);
+    for (uint32_t i = 0; i < map->len; i++)
+        if (p[i].klen == l && p[i].kpre == pre &&
+            (l <= 4 || memcmp(p[i].key->u.text + 4, key + 4, l - 4) == 0))
             return p[i].value;
-    }
     return NULL;
 }
 

@@ -92,8 +92,6 @@ bool adr_ws_add(adr_ws *ws, adr_doc *doc)
 bool adr_is_ref(const adr_node *obj)
 {
     if (!obj || obj->type != ADR_NODE_MAP) return false;
-    /* "$ref" is nearly always the first key; check it before scanning. */
-    if (obj->len && adr_node_eqn(obj->u.pairs[0].key, "$ref", 4)) return true;
     return adr_node_getn(obj, "$ref", 4) != NULL;
 }
 
