@@ -7,7 +7,9 @@ measured in the same run, and their ratios. Prints a Markdown table.
            [--runs 7] [--profile adr-2.2] FILE...
 
 Timing is whole-process wall time (fork to exit), as a user sees it; peak
-RSS comes from wait4(). Budgets (DESIGN.md): lint <= 2x the floor, RSS <= 10x
+RSS comes from wait4(). The floor and each profile's lint run in turn, round
+after round, so that a busy spell of a shared machine weighs on both sides of
+a ratio. Budgets (DESIGN.md): lint <= 2x the floor, RSS <= 10x
 the input size."""
 import argparse
 import os
@@ -25,19 +27,35 @@ class Failed(Exception):
     """A measured command exited with something other than 0 or 1."""
 
 
-def measure(cmd, runs):
-    """Median wall time (s) and peak RSS (bytes) of runs of cmd, through the
+def measure_once(cmd):
+    """Wall time (s) and peak RSS (bytes) of one run of cmd, through the
     small C helper `measure` (a child's peak RSS survives exec, so it must be
     forked from a small process)."""
-    out = subprocess.run([MEASURE, str(runs)] + cmd, capture_output=True, text=True, check=True)
-    times, rss = [], []
-    for line in out.stdout.splitlines():
-        ns, kb, code = (int(x) for x in line.split())
-        if code not in (0, 1):
-            raise Failed("%s failed (%d): %s" % (" ".join(cmd), code, out.stderr.strip()))
-        times.append(ns / 1e9)
-        rss.append(kb * 1024)
-    return statistics.median(times), max(rss)
+    out = subprocess.run([MEASURE, "1"] + cmd, capture_output=True, text=True, check=True)
+    ns, kb, code = (int(x) for x in out.stdout.split())
+    if code not in (0, 1):
+        raise Failed("%s failed (%d): %s" % (" ".join(cmd), code, out.stderr.strip()))
+    return ns / 1e9, kb * 1024
+
+
+def measure_together(cmds, runs):
+    """Wall times (s, one list per command, in round order) and peak RSS of
+    each command, run in turn, round after round: on a shared machine a slow
+    spell then falls on the floor and the lint of the same round alike."""
+    times = [[] for _ in cmds]
+    rss = [0 for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            t, r = measure_once(cmd)
+            times[i].append(t)
+            rss[i] = max(rss[i], r)
+    return times, rss
+
+
+def measure(cmd, runs):
+    """Median wall time (s) and peak RSS (bytes) of runs of cmd."""
+    times, rss = measure_together([cmd], runs)
+    return statistics.median(times[0]), rss[0]
 
 
 def main():
@@ -89,7 +107,9 @@ def main():
         # Warm the page cache so every tool reads from memory.
         with open(f, "rb") as fh:
             fh.read()
-        ft, _frss = measure([a.floor, f], a.runs)
+        lint_cmds = [[a.adrlint, "lint", "-q", "--profile", prof, f] for prof in profiles]
+        times, rss = measure_together([[a.floor, f]] + lint_cmds, a.runs)
+        ft = statistics.median(times[0])
         st = srss = None
         if spectral:
             try:
@@ -100,8 +120,10 @@ def main():
                 print(e, file=sys.stderr)
                 st = srss = None
         for i, prof in enumerate(profiles):
-            lt, lrss = measure([a.adrlint, "lint", "-q", "--profile", prof, f], a.runs)
-            ratio = lt / ft if ft else float("inf")
+            lt, lrss = statistics.median(times[i + 1]), rss[i + 1]
+            # The ratio is the median of each round's ratio: the machine's
+            # speed can change between rounds, hardly within one.
+            ratio = statistics.median(l / f for l, f in zip(times[i + 1], times[0]))
             worst_t = max(worst_t, ratio)
             worst_m = max(worst_m, lrss / size if size else 0.0)
             if size >= BIG:

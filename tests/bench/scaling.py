@@ -11,22 +11,20 @@ import argparse
 import json
 import os
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402
+
 
 def measure(measure_bin, cmd, runs):
-    out = subprocess.run([measure_bin, str(runs)] + cmd, capture_output=True, text=True,
-                         check=True).stdout
-    times = []
-    for line in out.splitlines():
-        ns, _kb, code = (int(x) for x in line.split())
-        if code not in (0, 1):
-            raise SystemExit("%s failed with %d" % (" ".join(cmd), code))
-        times.append(ns / 1e9)
-    return statistics.median(times)
+    """Median wall time (s) of runs of cmd (bench.py's measurement)."""
+    bench.MEASURE = measure_bin
+    try:
+        return bench.measure(cmd, runs)[0]
+    except bench.Failed as e:
+        raise SystemExit(str(e))
 
 
 def grow(doc, factor):
