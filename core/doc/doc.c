@@ -6,6 +6,9 @@
 
 #include <libfyaml.h>
 #include <stdio.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -676,31 +679,85 @@ static void on_alias(builder *b, struct fy_event *e)
 
 /* ---- input checks ---- */
 
-/* Finds the first invalid UTF-8 sequence or NUL byte; returns its offset or
- * SIZE_MAX. */
-static size_t check_utf8(const unsigned char *s, size_t n, bool *nul)
+/* What one pass over the input learns: the first invalid UTF-8 sequence
+ * or NUL byte, whether the text holds a tab or a '%' (the two workarounds
+ * below look for them only then), and where each line starts (the table
+ * positions are computed from, built while the bytes are in cache). */
+typedef struct scan {
+    size_t bad;      /* offset of the first invalid byte, or SIZE_MAX */
+    bool nul;        /* ... which is a NUL byte */
+    bool tab, pct;   /* a '\t' or a '%' occurs (before bad) */
+    bool oom;        /* the line table could not grow */
+    uint32_t *lines; /* line start offsets (absolute), complete when bad is SIZE_MAX */
+    size_t nlines, cap;
+} scan;
+
+static inline void scan_line(scan *sc, size_t at)
 {
-    size_t i = 0;
-    *nul = false;
+    if (sc->nlines == sc->cap) {
+        if (sc->oom) return;
+        size_t ncap = sc->cap * 2;
+        uint32_t *nl = adr_xrealloc(sc->lines, ncap * sizeof *nl);
+        if (!nl) {
+            sc->oom = true;
+            return;
+        }
+        sc->lines = nl;
+        sc->cap = ncap;
+    }
+    sc->lines[sc->nlines++] = (uint32_t)at;
+}
+
+/* Scans s[base..n). */
+static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
+{
+    sc->bad = SIZE_MAX;
+    sc->nul = sc->tab = sc->pct = sc->oom = false;
+    sc->cap = n / 32 + 16;
+    sc->nlines = 0;
+    sc->lines = adr_xmalloc(sc->cap * sizeof *sc->lines);
+    if (!sc->lines) {
+        sc->oom = true;
+        sc->cap = 0;
+    }
+    scan_line(sc, base);
+    size_t i = base;
+#ifdef __SSE2__
+    const __m128i vnl = _mm_set1_epi8('\n'), vtab = _mm_set1_epi8('\t'), vpct = _mm_set1_epi8('%'),
+                  vzero = _mm_setzero_si128();
+    unsigned tabs = 0, pcts = 0;
+#endif
     while (i < n) {
-        /* Fast path: eight ASCII bytes at a time. */
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080ull)) {
-                /* NUL detection in the word */
-                if (((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) == 0) {
-                    i += 8;
-                    continue;
+#ifdef __SSE2__
+        /* Sixteen ASCII bytes at a time. */
+        if (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (!(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero)))) {
+                unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+                tabs |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
+                pcts |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vpct));
+                while (nl) {
+                    scan_line(sc, i + (size_t)__builtin_ctz(nl) + 1);
+                    nl &= nl - 1;
                 }
+                i += 16;
+                continue;
             }
         }
+#endif
         unsigned c = s[i];
         if (c == 0) {
-            *nul = true;
-            return i;
+            sc->nul = true;
+            sc->bad = i;
+            break;
         }
         if (c < 0x80) {
+            if (c == '\n')
+                scan_line(sc, i + 1);
+            else if (c == '\t')
+                sc->tab = true;
+            else if (c == '%')
+                sc->pct = true;
             i++;
             continue;
         }
@@ -712,20 +769,31 @@ static size_t check_utf8(const unsigned char *s, size_t n, bool *nul)
             need = 2, min = 0x800;
         else if (c >= 0xF0 && c <= 0xF4)
             need = 3, min = 0x10000;
-        else
-            return i;
-        if (i + need >= n) return i;
+        else {
+            sc->bad = i;
+            break;
+        }
+        if (i + need >= n) {
+            sc->bad = i;
+            break;
+        }
         unsigned cp = c & (0x3F >> need);
-        for (size_t k = 1; k <= need; k++) {
-            if (i + k >= n) return i;
+        bool ok = true;
+        for (size_t k = 1; k <= need && ok; k++) {
             unsigned cc = s[i + k];
-            if ((cc & 0xC0) != 0x80) return i;
+            ok = (cc & 0xC0) == 0x80;
             cp = (cp << 6) | (cc & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            sc->bad = i;
+            break;
+        }
         i += need + 1;
     }
-    return SIZE_MAX;
+#ifdef __SSE2__
+    sc->tab |= tabs != 0;
+    sc->pct |= pcts != 0;
+#endif
 }
 
 /* ---- libfyaml diagnostics ---- */
@@ -853,6 +921,18 @@ static size_t tag_directive_over_limit(const char *s, size_t n)
  * longer line goes to libfyaml; *breaks lists where the copy has them, to
  * map positions back (map_pos). *out is NULL when no line is that long.
  * Returns false on OOM. */
+/* Whether a line is longer than step bytes (true when the line table is
+ * missing: json_breaks then looks itself). */
+static bool has_long_line(const adr_doc *doc, size_t step)
+{
+    if (!doc->lines) return true;
+    for (size_t i = 0; i < doc->nlines; i++) {
+        size_t next = i + 1 < doc->nlines ? doc->lines[i + 1] : doc->size;
+        if (next - doc->lines[i] > step) return true;
+    }
+    return false;
+}
+
 static bool json_breaks(const char *s, size_t n, size_t step, char **out, size_t *out_len,
                         uint32_t **breaks, size_t *nbreaks)
 {
@@ -961,12 +1041,22 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         (unsigned char)buf[2] == 0xBF)
         doc->bom = 3;
 
-    bool nul = false;
-    size_t bad = check_utf8((const unsigned char *)buf + doc->bom, size - doc->bom, &nul);
+    scan sc;
+    scan_input((const unsigned char *)buf, doc->bom, size, &sc);
+    size_t bad = sc.bad == SIZE_MAX ? SIZE_MAX : sc.bad - doc->bom;
+    bool nul = sc.nul;
+    /* The line table is the document's when it is complete; otherwise
+     * positions build it when first asked (an invalid document). */
+    if (sc.bad == SIZE_MAX && !sc.oom) {
+        doc->lines = sc.lines;
+        doc->nlines = sc.nlines;
+    } else {
+        adr_xfree(sc.lines);
+    }
     builder b = {0};
     b.doc = doc;
     b.limits = limits;
-    size_t too_many_tags = json ? SIZE_MAX : tag_directive_over_limit(buf, size);
+    size_t too_many_tags = json || !sc.pct ? SIZE_MAX : tag_directive_over_limit(buf, size);
     if (bad != SIZE_MAX) {
         uint32_t off = (uint32_t)(bad + doc->bom);
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off + 1, NULL,
@@ -1001,14 +1091,14 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
         uint32_t base = doc->bom;
         b.base = base;
         bool tab_oom = false;
-        char *untabbed = tabs_before_indicators(buf + base, size - base, &tab_oom);
+        char *untabbed = sc.tab ? tabs_before_indicators(buf + base, size - base, &tab_oom) : NULL;
         const char *text = untabbed ? untabbed : buf + base;
         size_t text_len = size - base;
         char *broken = NULL;
         uint32_t *breaks = NULL;
         size_t nbreaks = 0;
         size_t step = limits->json_line ? limits->json_line : 4096;
-        if (!tab_oom && json && step != SIZE_MAX &&
+        if (!tab_oom && json && step != SIZE_MAX && has_long_line(doc, step) &&
             !json_breaks(text, text_len, step, &broken, &text_len, &breaks, &nbreaks))
             tab_oom = true;
         if (broken) text = broken;

@@ -1,6 +1,8 @@
 /* core/doc: positions, scalar typing, JSON pointers, limits and bad input. */
 #include "helpers.h"
 
+#include <stdio.h>
+
 Test(doc, block_mapping_positions)
 {
     adr_doc *d = parse("openapi: 3.0.3\ninfo:\n  title: Bieb\n  version: '1.0'\n", false);
@@ -272,4 +274,59 @@ Test(doc, spectral_ranges)
     adr_node_spectral_range(at(d, "/info/title"), &s, &e);
     assert_pos(d, s, 2, 13, 13);
     adr_doc_free(d);
+}
+
+/* The input is checked sixteen bytes at a time: what it looks for must be
+ * found wherever it falls in a block, and the line table built in the same
+ * pass must be right for every line. */
+Test(doc, input_scan_finds_bytes_at_every_offset)
+{
+    for (int pad = 0; pad < 40; pad++) {
+        adr_buf b;
+        adr_buf_init(&b);
+        adr_buf_printf(&b, "a: %*s\nb: caf\xe9\n", pad, "");
+        adr_doc *d = parse_n(b.data, b.len, false);
+        cr_assert(d->fatal, "pad %d", pad);
+        cr_assert_str_eq(d->errors[0].message, "Invalid UTF-8 byte sequence");
+        assert_pos(d, d->errors[0].start, 1, 6, 6);
+        adr_doc_free(d);
+        adr_buf_reset(&b);
+        adr_buf_printf(&b, "a: %*s\nb: x", pad, "");
+        adr_buf_putc(&b, '\0');
+        adr_buf_puts(&b, "y\n");
+        d = parse_n(b.data, b.len, false);
+        cr_assert(d->fatal, "pad %d", pad);
+        cr_assert_str_eq(d->errors[0].message,
+                         "NUL byte is not allowed in a YAML or JSON document");
+        assert_pos(d, d->errors[0].start, 1, 4, 4);
+        adr_doc_free(d);
+        /* A tab before an indicator, which libfyaml 0.7.12 crashes on,
+         * is found in any block too (ASan would see the double free). */
+        adr_buf_reset(&b);
+        adr_buf_printf(&b, "# %*s\n? e:\t:\n", pad, "");
+        adr_doc_free(parse_n(b.data, b.len, false));
+        adr_buf_free(&b);
+    }
+}
+
+Test(doc, line_table_matches_the_text)
+{
+    adr_buf b;
+    adr_buf_init(&b);
+    for (int i = 0; i < 300; i++)
+        adr_buf_printf(&b, "k%d: \"%*s\xc3\xa9\"\n", i, i % 37, "");
+    adr_doc *d = parse_n(b.data, b.len, false);
+    cr_assert_eq(d->nerrors, 0);
+    for (int i = 0; i < 300; i++) {
+        char ptr[16];
+        snprintf(ptr, sizeof ptr, "/k%d", i);
+        const adr_node *v = at(d, ptr);
+        uint32_t col = (uint32_t)snprintf(NULL, 0, "k%d: ", i);
+        assert_pos(d, v->start, (uint32_t)i, col, col);
+        /* After the quote, the spaces and the two-byte e-acute. */
+        assert_pos(d, v->end, (uint32_t)i, col + 1 + (uint32_t)(i % 37) + 3,
+                   col + 1 + (uint32_t)(i % 37) + 2);
+    }
+    adr_doc_free(d);
+    adr_buf_free(&b);
 }
