@@ -621,10 +621,12 @@ static void on_end(builder *b, struct fy_event *e)
             pairs = apply_merges(b, n, pairs, &np);
             /* Findings look for x-lint-ignore in every map around them;
              * the flag spares them a search of each (possibly huge) map. */
-            for (size_t i = 0; i < np; i++)
-                if (pairs[i].key->len == 13 && is_scalar(pairs[i].key) &&
-                    memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
+            for (size_t i = 0; i < np; i++) {
+                if (pairs[i].klen == 13 && memcmp(pairs[i].key->u.text, "x-lint-ignore", 13) == 0)
                     n->flags |= ADR_NF_LINT_IGNORE;
+                if (pairs[i].klen == 4 && pairs[i].kpre == adr_key_prefix("$ref", 4))
+                    n->flags |= ADR_NF_REF;
+            }
         }
         n->u.pairs = pairs;
         n->len = (uint32_t)np;

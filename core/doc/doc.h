@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "adrlint/plugin.h"
 #include "../util/util.h"
@@ -23,6 +24,7 @@ typedef struct adr_doc adr_doc;
 #define ADR_NF_FLOW        0x04u /* flow map/seq ({...} / [...]) */
 #define ADR_NF_MERGED      0x08u /* map that received << merge entries */
 #define ADR_NF_LINT_IGNORE 0x10u /* map with an x-lint-ignore key (checked per finding) */
+#define ADR_NF_REF         0x20u /* map with a $ref key (asked of every object walked) */
 
 /* A map entry. klen and kpre repeat the key's length and first four bytes
  * (ADR_KEY_NONE for a collection used as a key), so that looking a field up
@@ -125,6 +127,9 @@ void adr_doc_free(adr_doc *doc);
  * time per call but for a scan of at most ADR_U16_STEP bytes, however long
  * the line: a minified document's findings all lie on one line. */
 adr_position adr_doc_position(adr_doc *doc, uint32_t offset);
+/* The position of offset, given the position of an earlier offset (faster
+ * when both are on one line). */
+adr_position adr_doc_position_from(adr_doc *doc, adr_position from, uint32_t offset);
 
 /* A node's text: a scalar's value, or for a collection (a complex key
  * such as "? [a, b]") the start of its source text, at most
@@ -133,9 +138,13 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset);
 #define ADR_KEY_TEXT_MAX 40
 const char *adr_node_text(const adr_node *n, size_t *len);
 
-/* Map lookup by key (byte-wise). */
-adr_node *adr_node_get(const adr_node *map, const char *key);
+/* Map lookup by key (byte-wise). adr_node_get is inline so that the length
+ * of a literal key is known when compiling. */
 adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len);
+static inline adr_node *adr_node_get(const adr_node *map, const char *key)
+{
+    return adr_node_getn(map, key, strlen(key));
+}
 bool adr_node_is(const adr_node *n, const char *s);
 bool adr_node_eqn(const adr_node *n, const char *s, size_t len);
 adr_node *adr_node_key_of(const adr_node *n);

@@ -36,8 +36,16 @@ static void build_lines(adr_doc *doc)
 
 static uint32_t u16_units(const char *buf, uint32_t from, uint32_t to)
 {
-    uint32_t u16 = 0;
-    for (uint32_t i = from; i < to; i++) {
+    uint32_t u16 = 0, i = from;
+    /* ASCII, eight bytes at a time, is one unit a byte. */
+    while (i + 8 <= to) {
+        uint64_t w;
+        memcpy(&w, buf + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+    }
+    u16 = i - from;
+    for (; i < to; i++) {
         unsigned char c = (unsigned char)buf[i];
         if ((c & 0xC0) != 0x80) u16 += c >= 0xF0 ? 2 : 1;
     }
@@ -99,6 +107,22 @@ adr_position adr_doc_position(adr_doc *doc, uint32_t offset)
     return pos;
 }
 
+adr_position adr_doc_position_from(adr_doc *doc, adr_position from, uint32_t offset)
+{
+    /* Most ranges end on the line they start on: no search needed. */
+    if (doc && offset >= from.offset && offset <= doc->size &&
+        !memchr(doc->buf + from.offset, '\n', offset - from.offset)) {
+        uint32_t u16 = u16_units(doc->buf, from.offset, offset);
+        if (from.offset >= doc->bom) {
+            from.column += offset - from.offset;
+            from.column_utf16 += u16;
+            from.offset = offset;
+            return from;
+        }
+    }
+    return adr_doc_position(doc, offset);
+}
+
 const char *adr_node_text(const adr_node *n, size_t *len)
 {
     if (n->type == ADR_NODE_MAP || n->type == ADR_NODE_SEQ) {
@@ -143,11 +167,6 @@ adr_node *adr_node_getn(const adr_node *map, const char *key, size_t len)
             (l <= 4 || memcmp(p[i].key->u.text + 4, key + 4, l - 4) == 0))
             return p[i].value;
     return NULL;
-}
-
-adr_node *adr_node_get(const adr_node *map, const char *key)
-{
-    return adr_node_getn(map, key, strlen(key));
 }
 
 adr_node *adr_node_key_of(const adr_node *n)

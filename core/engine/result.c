@@ -197,7 +197,7 @@ int adr_result_build(run *r, adr_result **out)
         }
         o->path = adr_arena_strndup(&res->arena, path.data ? path.data : "", path.len);
         o->range.start = adr_doc_position(d->doc, s);
-        o->range.end = adr_doc_position(d->doc, e);
+        o->range.end = adr_doc_position_from(d->doc, o->range.start, e);
         if (!o->code || !o->rule_id || !o->doc_url || !o->source || !o->message || !o->path ||
             path.oom) {
             fail = true;

@@ -92,7 +92,7 @@ bool adr_ws_add(adr_ws *ws, adr_doc *doc)
 bool adr_is_ref(const adr_node *obj)
 {
     if (!obj || obj->type != ADR_NODE_MAP) return false;
-    return adr_node_getn(obj, "$ref", 4) != NULL;
+    return (obj->flags & ADR_NF_REF) != 0;
 }
 
 bool adr_doc_path_is_json(const char *path)

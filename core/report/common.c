@@ -95,15 +95,6 @@ static bool js_numeric(const char *s, size_t n)
     return i == n;
 }
 
-static bool has_space(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' ||
-            s[i] == '\v')
-            return true;
-    return false;
-}
-
 static void put_decoded(adr_buf *out, const char *s, size_t n)
 {
     if (!memchr(s, '~', n)) {
@@ -121,14 +112,14 @@ static void put_decoded(adr_buf *out, const char *s, size_t n)
 }
 
 /* Appends one decoded segment in Spectral's dotted form. Spectral decodes
- * ~1 and ~0 once more over the printed path, hence the second decoding. */
-static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
+ * ~1 and ~0 once more over the printed path, hence the second decoding.
+ * space and tilde say whether s holds a white-space character or a '~'. */
+static void dot_segment(adr_buf *out, const char *s, size_t n, bool first, bool space, bool tilde)
 {
     if (n == 0) {
         adr_buf_putn(out, "['']", 4);
         return;
     }
-    bool space = has_space(s, n);
     /* Only a segment starting like a number can be one (JavaScript's
      * Number() also takes "Infinity"). */
     char c = s[0];
@@ -141,11 +132,19 @@ static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
         adr_buf_putc(out, '[');
     else if (!first)
         adr_buf_putc(out, '.');
-    put_decoded(out, s, n);
+    if (tilde)
+        put_decoded(out, s, n);
+    else
+        adr_buf_putn(out, s, n);
     if (space)
         adr_buf_putn(out, "']", 2);
     else if (numeric)
         adr_buf_putc(out, ']');
+}
+
+static bool is_js_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)
@@ -156,11 +155,21 @@ void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)
     bool first = true;
     while (*p == '/') {
         p++;
-        size_t n = strcspn(p, "/");
-        if (!memchr(p, '~', n)) {
-            dot_segment(out, p, n, first);
+        /* One look at each byte: where the segment ends, and whether it
+         * needs unescaping or brackets. */
+        const char *e = p;
+        bool tilde = false, space = false;
+        for (; *e && *e != '/'; e++) {
+            if (*e == '~')
+                tilde = true;
+            else if (is_js_space(*e))
+                space = true;
+        }
+        size_t n = (size_t)(e - p);
+        if (!tilde) {
+            dot_segment(out, p, n, first, space, false);
         } else {
-            /* Unescape ~1 and ~0 into a scratch copy. */
+            /* Unescape ~1 and ~0 into a scratch copy (spaces stay). */
             char *seg = n < sizeof small ? small : adr_xmalloc(n + 1);
             if (!seg) {
                 out->oom = true;
@@ -175,11 +184,11 @@ void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)
                     seg[w++] = p[i];
                 }
             }
-            dot_segment(out, seg, w, first);
+            dot_segment(out, seg, w, first, space, memchr(seg, '~', w) != NULL);
             if (seg != small) adr_xfree(seg);
         }
         first = false;
-        p += n;
+        p = e;
     }
 }
 
