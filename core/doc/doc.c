@@ -307,15 +307,14 @@ static uint32_t empty_scalar_at(const builder *b)
     return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
 }
 
-static void on_scalar(builder *b, struct fy_event *e)
+/* Adds a scalar whose marks (quotes excluded) run from start to end. tok is
+ * libfyaml's token, for text adr_scalar_decode cannot produce (NULL from
+ * the JSON reader, which only passes what it decodes). Returns the node,
+ * or NULL when building stopped. */
+static adr_node *add_scalar(builder *b, uint32_t start, uint32_t end, enum fy_scalar_style style,
+                            bool str_tag, struct fy_token *tok)
 {
-    struct fy_token *tok = e->scalar.value;
-    const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
-    uint32_t start = pos_of(b, sm);
-    uint32_t end = pos_of(b, em);
-    if (!sm) start = end = empty_scalar_at(b);
     if (end < start) end = start;
-    enum fy_scalar_style style = fy_token_scalar_style(tok);
     adr_doc *doc = b->doc;
     const char *src = doc->buf + start;
     size_t srclen = end - start;
@@ -350,17 +349,13 @@ static void on_scalar(builder *b, struct fy_event *e)
         text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, &len);
         if (!text) {
             text = token_text_arena(b, tok, &len);
-            if (b->stop) return;
+            if (b->stop) return NULL;
             if (!text) text = "";
         }
     }
     if (style == FYSS_PLAIN) {
         type = classify_plain(text, len);
-        if (e->scalar.tag) {
-            size_t tl;
-            const char *tag = fy_token_get_text(e->scalar.tag, &tl);
-            if (tag && tl >= 3 && memcmp(tag + tl - 3, "str", 3) == 0) type = ADR_NODE_STRING;
-        }
+        if (str_tag) type = ADR_NODE_STRING;
     }
     if (flags & ADR_NF_QUOTED) {
         /* Marks exclude the quotes; positions include them, as editors and
@@ -374,11 +369,30 @@ static void on_scalar(builder *b, struct fy_event *e)
         if (ind != SIZE_MAX) start = (uint32_t)ind;
     }
     adr_node *n = new_node(b, type, start, end);
-    if (!n) return;
+    if (!n) return NULL;
     n->flags = flags;
     n->u.text = text;
     n->len = (uint32_t)len;
-    if (!count_nodes(b, 1, start)) return;
+    if (!count_nodes(b, 1, start)) return NULL;
+    return n;
+}
+
+static void on_scalar(builder *b, struct fy_event *e)
+{
+    struct fy_token *tok = e->scalar.value;
+    const struct fy_mark *sm = fy_token_start_mark(tok), *em = fy_token_end_mark(tok);
+    uint32_t start = pos_of(b, sm);
+    uint32_t end = pos_of(b, em);
+    if (!sm) start = end = empty_scalar_at(b);
+    enum fy_scalar_style style = fy_token_scalar_style(tok);
+    bool str_tag = false;
+    if (style == FYSS_PLAIN && e->scalar.tag) {
+        size_t tl;
+        const char *tag = fy_token_get_text(e->scalar.tag, &tl);
+        str_tag = tag && tl >= 3 && memcmp(tag + tl - 3, "str", 3) == 0;
+    }
+    adr_node *n = add_scalar(b, start, end, style, str_tag, tok);
+    if (!n) return;
     if (e->scalar.anchor) {
         size_t al;
         const char *an = token_text_arena(b, e->scalar.anchor, &al);
@@ -387,24 +401,25 @@ static void on_scalar(builder *b, struct fy_event *e)
     attach(b, n, 1, n->end);
 }
 
-static void on_start(builder *b, struct fy_event *e, adr_node_type type)
+/* Opens a map or sequence starting at start; returns its frame, or NULL
+ * when building stopped. */
+static frame *start_collection(builder *b, adr_node_type type, uint32_t start)
 {
-    uint32_t start = pos_of(b, fy_event_start_mark(e));
     if (b->nframes >= b->limits->max_depth) {
         doc_error(b->doc, "parser", ADR_SEVERITY_ERROR, start, start, NULL,
                   "Nesting deeper than %zu levels", b->limits->max_depth);
         b->doc->fatal = true;
         b->stop = true;
-        return;
+        return NULL;
     }
     adr_node *n = new_node(b, type, start, start);
-    if (!n) return;
+    if (!n) return NULL;
     if (start < b->doc->size && (b->doc->buf[start] == '{' || b->doc->buf[start] == '['))
         n->flags |= ADR_NF_FLOW;
-    if (!count_nodes(b, 1, start)) return;
+    if (!count_nodes(b, 1, start)) return NULL;
     if (!adr_grow((void **)&b->frames, &b->capframes, b->nframes + 1, sizeof *b->frames)) {
         b->oom = b->stop = true;
-        return;
+        return NULL;
     }
     frame *f = &b->frames[b->nframes++];
     f->node = n;
@@ -413,6 +428,13 @@ static void on_start(builder *b, struct fy_event *e, adr_node_type type)
     f->last_end = start;
     f->anchor = NULL;
     f->anchor_len = 0;
+    return f;
+}
+
+static void on_start(builder *b, struct fy_event *e, adr_node_type type)
+{
+    frame *f = start_collection(b, type, pos_of(b, fy_event_start_mark(e)));
+    if (!f) return;
     struct fy_token *at = type == ADR_NODE_MAP ? e->mapping_start.anchor : e->sequence_start.anchor;
     if (at) f->anchor = token_text_arena(b, at, &f->anchor_len);
 }
@@ -594,7 +616,9 @@ static adr_pair *apply_merges(builder *b, adr_node *map, adr_pair *pairs, size_t
     return out;
 }
 
-static void on_end(builder *b, struct fy_event *e)
+/* Closes the innermost collection. A flow collection ends at flow_end
+ * (after its bracket; when known, else where it starts). */
+static void end_collection(builder *b, bool has_flow_end, uint32_t flow_end)
 {
     if (b->nframes == 0) return;
     frame f = b->frames[--b->nframes];
@@ -647,8 +671,7 @@ static void on_end(builder *b, struct fy_event *e)
      * child ends (libfyaml's end mark is the next token). The child's own
      * end would not do: an alias's node lies where its anchor is. */
     if (n->flags & ADR_NF_FLOW) {
-        const struct fy_mark *em = fy_event_end_mark(e);
-        n->end = em ? pos_of(b, em) : n->start;
+        n->end = has_flow_end ? flow_end : n->start;
     } else if (cnt) {
         n->end = f.last_end;
     }
@@ -656,6 +679,12 @@ static void on_end(builder *b, struct fy_event *e)
     b->nscratch = f.base;
     register_anchor(b, f.anchor, f.anchor_len, n, f.weight);
     attach(b, n, f.weight, n->end);
+}
+
+static void on_end(builder *b, struct fy_event *e)
+{
+    const struct fy_mark *em = e ? fy_event_end_mark(e) : NULL;
+    end_collection(b, em != NULL, em ? pos_of(b, em) : 0);
 }
 
 static void on_alias(builder *b, struct fy_event *e)
@@ -677,6 +706,204 @@ static void on_alias(builder *b, struct fy_event *e)
     if (!n) return;
     n->u.text = "";
     attach(b, n, 1, end);
+}
+
+/* ---- JSON reader ----
+ *
+ * A valid JSON document is read here, straight into the tree, through the
+ * same builder calls libfyaml's events make, at several times libfyaml's
+ * speed. Anything it does not accept (a syntax error, a comment, an escape
+ * it would have to judge) is left to libfyaml, which parses the document
+ * as before and reports its errors: the reader changes how fast valid JSON
+ * is read, never what a document means. Its trees equal libfyaml's on the
+ * corpus and fixtures (tests/unit/test_doc.c, the doc fuzzer). */
+
+typedef struct jreader {
+    builder *b;
+    const char *s;
+    size_t n, i;
+} jreader;
+
+static void json_ws(jreader *r)
+{
+    while (r->i < r->n) {
+        char c = r->s[r->i];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+        r->i++;
+    }
+}
+
+static int hex4(const char *s)
+{
+    int v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* A string at r->i (its opening quote): adds it as a scalar. */
+static bool json_string(jreader *r)
+{
+    const char *s = r->s;
+    size_t i = r->i + 1, n = r->n;
+    for (;;) {
+        /* Runs of ordinary bytes, eight at a time: no quote, backslash or
+         * control character among them. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t q = w ^ 0x2222222222222222ull, bs = w ^ 0x5c5c5c5c5c5c5c5cull;
+            uint64_t hits = ((q - 0x0101010101010101ull) & ~q) |
+                            ((bs - 0x0101010101010101ull) & ~bs) |
+                            ((w - 0x2020202020202020ull) & ~w);
+            if (hits & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) return false;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') break;
+        if (c < 0x20) return false;
+        if (c != '\\') {
+            i++;
+            continue;
+        }
+        if (i + 1 >= n) return false;
+        char e = s[i + 1];
+        if (e == 'u') {
+            int u = i + 6 <= n ? hex4(s + i + 2) : -1;
+            if (u < 0 || (u >= 0xDC00 && u <= 0xDFFF)) return false;
+            i += 6;
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                /* A high surrogate must be followed by a low one. */
+                int lo = i + 6 <= n && s[i] == '\\' && s[i + 1] == 'u' ? hex4(s + i + 2) : -1;
+                if (lo < 0xDC00 || lo > 0xDFFF) return false;
+                i += 6;
+            }
+        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||
+                   e == 'r' || e == 't') {
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    adr_node *node =
+        add_scalar(r->b, (uint32_t)(r->i + 1), (uint32_t)i, FYSS_DOUBLE_QUOTED, false, NULL);
+    if (!node) return false;
+    attach(r->b, node, 1, node->end);
+    r->i = i + 1;
+    return true;
+}
+
+/* A number or true, false, null at r->i: adds it as a plain scalar. */
+static bool json_plain(jreader *r)
+{
+    const char *s = r->s;
+    size_t i = r->i, n = r->n;
+    char c = s[i];
+    if (c == 't' || c == 'f' || c == 'n') {
+        const char *lit = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        size_t l = strlen(lit);
+        if (n - i < l || memcmp(s + i, lit, l) != 0) return false;
+        i += l;
+    } else {
+        if (s[i] == '-') i++;
+        if (i < n && s[i] == '0')
+            i++;
+        else if (i < n && s[i] >= '1' && s[i] <= '9')
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+        else
+            return false;
+        if (i < n && s[i] == '.') {
+            size_t d = ++i;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i == d) return false;
+        }
+        if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+            i++;
+            if (i < n && (s[i] == '+' || s[i] == '-')) i++;
+            size_t d = i;
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i == d) return false;
+        }
+    }
+    /* A value ends at white space, a comma or a bracket (or the end). */
+    if (i < n && !memchr(" \t\r\n,]}", s[i], 7)) return false;
+    adr_node *node = add_scalar(r->b, (uint32_t)r->i, (uint32_t)i, FYSS_PLAIN, false, NULL);
+    if (!node) return false;
+    attach(r->b, node, 1, node->end);
+    r->i = i;
+    return true;
+}
+
+/* Reads the document into the tree. False when libfyaml must read it
+ * instead (b->oom and b->stop tell an allocation failure or a limit from
+ * a document the reader does not take). */
+static bool json_read(builder *b)
+{
+    adr_doc *doc = b->doc;
+    jreader r = {b, doc->buf, doc->size, doc->bom};
+    json_ws(&r);
+    if (r.i >= r.n) return false;
+    for (;;) {
+        /* A value. */
+        char c = r.s[r.i];
+        if (c == '{' || c == '[') {
+            if (!start_collection(b, c == '{' ? ADR_NODE_MAP : ADR_NODE_SEQ, (uint32_t)r.i))
+                return false;
+            r.i++;
+            json_ws(&r);
+            if (r.i < r.n && r.s[r.i] == (c == '{' ? '}' : ']')) {
+                r.i++;
+                end_collection(b, true, (uint32_t)r.i);
+                if (b->stop) return false;
+            } else if (c == '{') {
+                goto key;
+            } else {
+                continue;
+            }
+        } else if (c == '"') {
+            if (!json_string(&r)) return false;
+        } else if (!json_plain(&r)) {
+            return false;
+        }
+        /* After a value: a comma, a closing bracket or the end. */
+        for (;;) {
+            json_ws(&r);
+            if (b->stop) return false;
+            if (b->nframes == 0) return r.i == r.n;
+            if (r.i >= r.n) return false;
+            bool map = b->frames[b->nframes - 1].node->type == ADR_NODE_MAP;
+            c = r.s[r.i];
+            if (c == (map ? '}' : ']')) {
+                r.i++;
+                end_collection(b, true, (uint32_t)r.i);
+                continue;
+            }
+            if (c != ',') return false;
+            r.i++;
+            json_ws(&r);
+            if (map) goto key;
+            break;
+        }
+        continue;
+    key:
+        if (r.i >= r.n || r.s[r.i] != '"' || !json_string(&r)) return false;
+        json_ws(&r);
+        if (r.i >= r.n || r.s[r.i] != ':') return false;
+        r.i++;
+        json_ws(&r);
+        if (r.i >= r.n) return false;
+    }
 }
 
 /* ---- input checks ---- */
@@ -1071,7 +1298,25 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
                   "More than %d %%TAG directives (a document needs a few at most)",
                   MAX_TAG_DIRECTIVES);
         doc->fatal = true;
+    } else if (json && !limits->libfyaml_only && json_read(&b)) {
+        /* Read without libfyaml. */
+    } else if (b.oom) {
+        goto oom_b;
     } else {
+        if (json && !limits->libfyaml_only) {
+            /* The reader stopped: libfyaml reads the document afresh. */
+            adr_arena_destroy(&doc->arena);
+            adr_arena_init(&doc->arena, chunk);
+            doc->name = adr_arena_strdup(&doc->arena, name ? name : "<input>");
+            if (!doc->name) goto oom_b;
+            doc->root = NULL;
+            doc->nnodes = 0;
+            doc->nerrors = 0;
+            doc->fatal = false;
+            b.nframes = b.nscratch = 0;
+            b.expanded = 0;
+            b.stop = false;
+        }
         struct fy_diag_cfg dcfg;
         fy_diag_cfg_default(&dcfg);
         dcfg.fp = NULL;

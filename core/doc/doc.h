@@ -76,6 +76,9 @@ typedef struct adr_doc_limits {
     /* JSON lines longer than this are broken for libfyaml (see doc.c);
      * 0 selects 4096, SIZE_MAX never breaks. Tests vary it. */
     size_t json_line;
+    /* JSON goes to libfyaml even when the JSON reader would take it (tests
+     * compare the two). */
+    bool libfyaml_only;
 } adr_doc_limits;
 
 /* A problem found while reading the document; the engine turns these into

@@ -94,14 +94,13 @@ static void check_pointer(walk *w, adr_node *n)
     FUZZ_CHECK(back == n, "pointer '%s' leads elsewhere", p);
 }
 
-/* Trees from the same bytes, parsed with and without line breaks inserted
- * into a JSON copy, are the same tree. */
+/* Two trees read from the same bytes (see check_json_breaks) are the same
+ * tree. */
 static void check_same(const adr_node *a, const adr_node *b, size_t depth)
 {
     FUZZ_CHECK(a->type == b->type && a->flags == b->flags && a->start == b->start &&
                    a->end == b->end && a->len == b->len,
-               "broken JSON lines changed a node at %u..%u (%u..%u)", a->start, a->end, b->start,
-               b->end);
+               "the trees differ at %u..%u (%u..%u)", a->start, a->end, b->start, b->end);
     FUZZ_CHECK(depth < 2000, "too deep");
     if (a->type == ADR_NODE_MAP) {
         for (uint32_t i = 0; i < a->len; i++) {
@@ -113,21 +112,24 @@ static void check_same(const adr_node *a, const adr_node *b, size_t depth)
             check_same(a->u.items[i], b->u.items[i], depth + 1);
     } else {
         FUZZ_CHECK(a->len == 0 || memcmp(a->u.text, b->u.text, a->len) == 0,
-                   "broken JSON lines changed a scalar at %u", a->start);
+                   "the trees differ in a scalar at %u", a->start);
     }
 }
 
+/* The same bytes read by libfyaml whole, by libfyaml with line breaks
+ * inserted, and by the JSON reader (which leaves to libfyaml what it does
+ * not take): whether the document parses and its tree are the same. */
 static void check_json_breaks(const uint8_t *data, size_t size)
 {
-    adr_doc *d[2];
-    for (int i = 0; i < 2; i++) {
+    adr_doc *d[3];
+    for (int i = 0; i < 3; i++) {
         char *buf = adr_xmalloc(size + 1);
         FUZZ_CHECK(buf != NULL, "oom");
         memcpy(buf, data, size);
         buf[size] = 0;
         /* Aliases are YAML: no expansion to speak of in JSON, but keep the
          * comparison cheap if libfyaml accepts some. */
-        adr_doc_limits lim = {1000, 20000, i ? 16 : SIZE_MAX};
+        adr_doc_limits lim = {1000, 20000, i == 1 ? 16 : SIZE_MAX, i < 2};
         d[i] = adr_doc_parse("fuzz.json", buf, size, true, &lim);
         FUZZ_CHECK(d[i] != NULL, "adr_doc_parse failed without OOM");
     }
@@ -135,8 +137,17 @@ static void check_json_breaks(const uint8_t *data, size_t size)
                "broken JSON lines changed whether the document parses: %zu vs %zu errors",
                d[0]->nerrors, d[1]->nerrors);
     if (d[0]->nerrors == 0) check_same(d[0]->root, d[1]->root, 0);
-    adr_doc_free(d[0]);
-    adr_doc_free(d[1]);
+    FUZZ_CHECK(d[2]->nerrors == d[0]->nerrors && d[2]->fatal == d[0]->fatal,
+               "the JSON reader and libfyaml disagree: %zu vs %zu errors", d[2]->nerrors,
+               d[0]->nerrors);
+    for (size_t i = 0; i < d[0]->nerrors; i++)
+        FUZZ_CHECK(d[2]->errors[i].start == d[0]->errors[i].start &&
+                       strcmp(d[2]->errors[i].message, d[0]->errors[i].message) == 0,
+                   "the JSON reader and libfyaml report differently: %s / %s",
+                   d[2]->errors[i].message, d[0]->errors[i].message);
+    check_same(d[2]->root, d[0]->root, 0);
+    for (int i = 0; i < 3; i++)
+        adr_doc_free(d[i]);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

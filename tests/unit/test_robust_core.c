@@ -5,18 +5,32 @@
 #include "engine/engine.h"
 #include "ref/ref.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+static adr_doc *parse_via(const char *text, size_t n, bool json, size_t json_line,
+                          bool libfyaml_only)
+{
+    char *buf = adr_xmalloc(n + 1);
+    memcpy(buf, text, n);
+    buf[n] = 0;
+    adr_doc_limits lim = {1000, 10000000, json_line, libfyaml_only};
+    adr_doc *d = adr_doc_parse(json ? "t.json" : "t.yaml", buf, n, json, &lim);
+    cr_assert_not_null(d);
+    return d;
+}
+
 static adr_doc *parse_lim(const char *text, size_t n, bool json, size_t json_line)
 {
     char *buf = adr_xmalloc(n + 1);
     memcpy(buf, text, n);
     buf[n] = 0;
-    adr_doc_limits lim = {1000, 10000000, json_line};
+    /* libfyaml: the JSON reader takes valid JSON whatever its lines. */
+    adr_doc_limits lim = {1000, 10000000, json_line, true};
     adr_doc *d = adr_doc_parse(json ? "t.json" : "t.yaml", buf, n, json, &lim);
     cr_assert_not_null(d);
     return d;
@@ -163,6 +177,7 @@ static void same_tree(const adr_node *a, const adr_node *b)
     cr_assert_eq(a->start, b->start, "start %u vs %u", a->start, b->start);
     cr_assert_eq(a->end, b->end, "end %u vs %u at %u", a->end, b->end, a->start);
     cr_assert_eq(a->len, b->len);
+    cr_assert_eq(a->flags, b->flags, "flags %x vs %x at %u", a->flags, b->flags, a->start);
     if (a->type == ADR_NODE_MAP) {
         for (uint32_t i = 0; i < a->len; i++) {
             same_tree(a->u.pairs[i].key, b->u.pairs[i].key);
@@ -432,4 +447,120 @@ Test(robust_doc, nested_complex_keys_keep_paths_short)
     adr_xfree(p);
     adr_doc_free(d);
     adr_buf_free(&b);
+}
+
+/* ---- the JSON reader against libfyaml ---- */
+
+static char *read_all(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    adr_buf b;
+    adr_buf_init(&b);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        adr_buf_putn(&b, chunk, got);
+    fclose(f);
+    *n = b.len;
+    char *text = malloc(b.len + 1);
+    memcpy(text, b.data ? b.data : "", b.len);
+    text[b.len] = 0;
+    adr_buf_free(&b);
+    return text;
+}
+
+/* The reader's tree and findings equal libfyaml's for text. */
+static void reader_equals_libfyaml(const char *text, size_t n)
+{
+    adr_doc *fast = parse_via(text, n, true, 0, false);
+    adr_doc *slow = parse_via(text, n, true, 0, true);
+    cr_assert_eq(fast->nerrors, slow->nerrors, "errors %zu vs %zu", fast->nerrors, slow->nerrors);
+    for (size_t i = 0; i < fast->nerrors; i++) {
+        cr_assert_str_eq(fast->errors[i].code, slow->errors[i].code);
+        cr_assert_str_eq(fast->errors[i].message, slow->errors[i].message);
+        cr_assert_eq(fast->errors[i].start, slow->errors[i].start);
+        cr_assert_eq(fast->errors[i].end, slow->errors[i].end);
+    }
+    cr_assert_eq(fast->fatal, slow->fatal);
+    cr_assert_eq(fast->nnodes, slow->nnodes);
+    same_tree(fast->root, slow->root);
+    adr_doc_free(fast);
+    adr_doc_free(slow);
+}
+
+Test(robust_doc, json_reader_equals_libfyaml)
+{
+    static const char *const docs[] = {
+        "{}",
+        "[]",
+        " {\"a\" : 1 } \n",
+        "\"s\"",
+        "42",
+        "-0.5e-3",
+        "true",
+        "null",
+        "{\"a\":{},\"b\":[],\"c\":[{}],\"d\":[[[]]]}",
+        "{\"n\":[0,-0,1,-1,10,1.5,1e5,1E+5,1e-5,12345678901234567890,0.000]}",
+        "{\"e\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20ac\\ud83d\\ude00\\u0041\"}",
+        "{\"raw\":\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\",\"sp\":\"  a  b  \"}",
+        "{\r\n\t\"crlf\": [1,\r\n 2]\r\n}\r\n",
+        "{\"dup\":1,\"x\":2,\"dup\":3}",
+        "{\"<<\":{\"a\":1},\"b\":2}",
+        "{\"x-lint-ignore\":[],\"$ref\":\"#/a\",\"a\":\"~\",\"b\":\"null\",\"c\":\"1\"}",
+        "{\"long\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\n\"}",
+        "\xef\xbb\xbf{\"bom\":true}",
+        /* Not JSON: libfyaml reads these (and reports what is wrong). */
+        "{\"a\":1,}",
+        "[1,2,,3]",
+        "{\"a\" 1}",
+        "{'a':1}",
+        "{\"a\":tru}",
+        "[01]",
+        "[1.]",
+        "[.5]",
+        "[+1]",
+        "{\"a\":\"\\x\"}",
+        "{\"a\":\"\\ud800\"}",
+        "{\"a\":\"\\udc00x\"}",
+        "{\"a\":\"tab\there\"}",
+        "{\"a\":1} # c",
+        "{\"a\":1}}",
+        "{\"a\":[1,2}",
+        "",
+        "   ",
+        "{\"a\":1}\n{\"b\":2}",
+        "[1 2]",
+        "{\"a\":NaN}",
+        "{a: 1}",
+        "[\"a\"\n:1]",
+    };
+    for (size_t i = 0; i < ADR_ARRAY_LEN(docs); i++)
+        reader_equals_libfyaml(docs[i], strlen(docs[i]));
+}
+
+Test(robust_doc, json_reader_equals_libfyaml_on_real_documents)
+{
+    /* Every JSON document of the corpus, the Logius cases and the fixtures. */
+    static const char *const globs[] = {SHARED_DIR "/corpus/nlgov/*.json",
+                                        SHARED_DIR "/corpus/bench/*.json",
+                                        SHARED_DIR "/peer-cases/logius/*/openapi.json",
+                                        FIXTURES_DIR "/*/*.json",
+                                        FIXTURES_DIR "/*/*/*.json",
+                                        FIXTURES_DIR "/*/*/*/*.json"};
+    size_t files = 0;
+    for (size_t g = 0; g < ADR_ARRAY_LEN(globs); g++) {
+        glob_t gl;
+        if (glob(globs[g], 0, NULL, &gl) != 0) continue;
+        for (size_t k = 0; k < gl.gl_pathc; k++) {
+            size_t n;
+            char *text = read_all(gl.gl_pathv[k], &n);
+            cr_assert_not_null(text, "%s", gl.gl_pathv[k]);
+            reader_equals_libfyaml(text, n);
+            free(text);
+            files++;
+        }
+        globfree(&gl);
+    }
+    cr_assert_gt(files, 20, "only %zu JSON documents found", files);
 }
