@@ -268,9 +268,19 @@ static const char *token_text_arena(builder *b, struct fy_token *t, size_t *len)
     return d;
 }
 
+/* Whether s[0..n) holds c or d. Most scalars are short: a loop beats two
+ * calls to memchr. */
+static bool has_either(const char *s, size_t n, char c, char d)
+{
+    if (n > 64) return memchr(s, c, n) || (c != d && memchr(s, d, n));
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == c || s[i] == d) return true;
+    return false;
+}
+
 static bool has_byte(const char *s, size_t n, char c)
 {
-    return n && memchr(s, c, n) != NULL;
+    return has_either(s, n, c, c);
 }
 
 /* The offset in doc->buf of a position in the text libfyaml parsed: after
@@ -311,8 +321,10 @@ static uint32_t empty_scalar_at(const builder *b)
  * libfyaml's token, for text adr_scalar_decode cannot produce (NULL from
  * the JSON reader, which only passes what it decodes). Returns the node,
  * or NULL when building stopped. */
-static adr_node *add_scalar(builder *b, uint32_t start, uint32_t end, enum fy_scalar_style style,
-                            bool str_tag, struct fy_token *tok)
+/* Inlined into both readers: it runs once per scalar. */
+static ADR_HOT_INLINE adr_node *add_scalar(builder *b, uint32_t start, uint32_t end,
+                                           enum fy_scalar_style style, bool str_tag,
+                                           struct fy_token *tok)
 {
     if (end < start) end = start;
     adr_doc *doc = b->doc;
@@ -331,14 +343,14 @@ static adr_node *add_scalar(builder *b, uint32_t start, uint32_t end, enum fy_sc
         break;
     case FYSS_DOUBLE_QUOTED:
         flags = ADR_NF_QUOTED;
-        if (!has_byte(src, srclen, '\\') && !has_byte(src, srclen, '\n')) {
+        if (!has_either(src, srclen, '\\', '\n')) {
             text = src;
             len = srclen;
         }
         break;
     case FYSS_SINGLE_QUOTED:
         flags = ADR_NF_QUOTED;
-        if (!has_byte(src, srclen, '\'') && !has_byte(src, srclen, '\n')) {
+        if (!has_either(src, srclen, '\'', '\n')) {
             text = src;
             len = srclen;
         }
@@ -513,8 +525,11 @@ static size_t dedupe_pairs(builder *b, adr_node *map, adr_pair *pairs, size_t n)
         for (size_t i = 1; i < n; i++) {
             const adr_node *k = pairs[i].key;
             if (!is_scalar(k)) continue;
+            /* The pairs' key lengths and prefixes rule out most pairs
+             * without reading their keys. */
             for (size_t j = i; j-- > 0;)
-                if (same_key(pairs[j].key, k)) {
+                if (pairs[j].klen == pairs[i].klen && pairs[j].kpre == pairs[i].kpre &&
+                    same_key(pairs[j].key, k)) {
                     if (!replace_pair(b, &dead, n, j, k)) return n;
                     break;
                 }

@@ -12,9 +12,11 @@
 #if defined(__GNUC__)
 #define ADR_INTERNAL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define ADR_UNUSED                __attribute__((unused))
+#define ADR_HOT_INLINE            inline __attribute__((always_inline))
 #else
 #define ADR_INTERNAL_PRINTF(f, a)
 #define ADR_UNUSED
+#define ADR_HOT_INLINE inline
 #endif
 
 #define ADR_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
