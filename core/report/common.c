@@ -112,14 +112,17 @@ static void put_decoded(adr_buf *out, const char *s, size_t n)
 }
 
 /* Appends one decoded segment in Spectral's dotted form. Spectral decodes
- * ~1 and ~0 once more over the printed path, hence the second decoding.
- * space and tilde say whether s holds a white-space character or a '~'. */
-static void dot_segment(adr_buf *out, const char *s, size_t n, bool first, bool space, bool tilde)
+ * ~1 and ~0 once more over the printed path, hence the second decoding. */
+static void dot_segment(adr_buf *out, const char *s, size_t n, bool first)
 {
     if (n == 0) {
         adr_buf_putn(out, "['']", 4);
         return;
     }
+    bool space = false;
+    for (size_t i = 0; i < n && !space; i++)
+        space = s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f' ||
+                s[i] == '\v';
     /* Only a segment starting like a number can be one (JavaScript's
      * Number() also takes "Infinity"). */
     char c = s[0];
@@ -132,64 +135,29 @@ static void dot_segment(adr_buf *out, const char *s, size_t n, bool first, bool 
         adr_buf_putc(out, '[');
     else if (!first)
         adr_buf_putc(out, '.');
-    if (tilde)
-        put_decoded(out, s, n);
-    else
-        adr_buf_putn(out, s, n);
+    put_decoded(out, s, n);
     if (space)
         adr_buf_putn(out, "']", 2);
     else if (numeric)
         adr_buf_putc(out, ']');
 }
 
-static bool is_js_space(char c)
+typedef struct dotpath {
+    adr_buf *out;
+    bool first;
+} dotpath;
+
+static void dot_segment_cb(void *user, const char *s, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    dotpath *d = user;
+    dot_segment(d->out, s, n, d->first);
+    d->first = false;
 }
 
 void adr_pointer_to_dotpath(adr_buf *out, const char *pointer)
 {
-    if (!pointer || !*pointer) return;
-    char small[256];
-    const char *p = pointer;
-    bool first = true;
-    while (*p == '/') {
-        p++;
-        /* One look at each byte: where the segment ends, and whether it
-         * needs unescaping or brackets. */
-        const char *e = p;
-        bool tilde = false, space = false;
-        for (; *e && *e != '/'; e++) {
-            if (*e == '~')
-                tilde = true;
-            else if (is_js_space(*e))
-                space = true;
-        }
-        size_t n = (size_t)(e - p);
-        if (!tilde) {
-            dot_segment(out, p, n, first, space, false);
-        } else {
-            /* Unescape ~1 and ~0 into a scratch copy (spaces stay). */
-            char *seg = n < sizeof small ? small : adr_xmalloc(n + 1);
-            if (!seg) {
-                out->oom = true;
-                return;
-            }
-            size_t w = 0;
-            for (size_t i = 0; i < n; i++) {
-                if (p[i] == '~' && i + 1 < n && (p[i + 1] == '0' || p[i + 1] == '1')) {
-                    seg[w++] = p[i + 1] == '0' ? '~' : '/';
-                    i++;
-                } else {
-                    seg[w++] = p[i];
-                }
-            }
-            dot_segment(out, seg, w, first, space, memchr(seg, '~', w) != NULL);
-            if (seg != small) adr_xfree(seg);
-        }
-        first = false;
-        p = e;
-    }
+    dotpath d = {out, true};
+    adr_pointer_segments(pointer, dot_segment_cb, &d);
 }
 
 const char *adr_report_severity_word(adr_severity s)
