@@ -330,3 +330,28 @@ Test(doc, line_table_matches_the_text)
     adr_doc_free(d);
     adr_buf_free(&b);
 }
+
+/* A range's end is positioned from its start when both share a line: the
+ * result must be the one a full search gives, for every node. */
+Test(doc, position_from_equals_position)
+{
+    adr_doc *d = parse("\xef\xbb\xbf"
+                       "a: \"caf\xc3\xa9 \xf0\x9f\x98\x80\"\n"
+                       "b: {x: [1, \"\xe2\x82\xac\"], y: z}\n"
+                       "c: |\n  block\n  text\n",
+                       false);
+    cr_assert_eq(d->nerrors, 0);
+    const char *ptrs[] = {"/a", "/b", "/b/x", "/b/x/1", "/b/y", "/c"};
+    for (size_t i = 0; i < ADR_ARRAY_LEN(ptrs); i++) {
+        const adr_node *n = at(d, ptrs[i]);
+        adr_position s = adr_doc_position(d, n->start);
+        for (uint32_t off = n->start; off <= n->end; off++) {
+            adr_position want = adr_doc_position(d, off), got = adr_doc_position_from(d, s, off);
+            cr_assert(want.line == got.line && want.column == got.column &&
+                          want.column_utf16 == got.column_utf16 && want.offset == got.offset,
+                      "%s at %u: %u:%u/%u vs %u:%u/%u", ptrs[i], off, got.line, got.column,
+                      got.column_utf16, want.line, want.column, want.column_utf16);
+        }
+    }
+    adr_doc_free(d);
+}
