@@ -5,6 +5,7 @@
 #include "scalar.h"
 
 #include <libfyaml.h>
+#include <limits.h>
 #include <stdio.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -42,6 +43,7 @@ typedef struct builder {
     uint64_t expanded;      /* nodes counted through aliases */
     uint32_t base;          /* offset of what libfyaml parses (after a BOM) */
     const uint32_t *breaks; /* line breaks inserted into a JSON copy (see json_breaks) */
+    size_t block_indent;    /* the YAML reader's block scalar: its explicit indentation */
     size_t nbreaks;
     bool stop;
     bool oom;
@@ -358,8 +360,15 @@ static ADR_HOT_INLINE adr_node *add_scalar(builder *b, uint32_t start, uint32_t 
     default: flags = ADR_NF_BLOCK; break;
     }
     if (!text) {
-        text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, &len);
+        text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style,
+                                 b->block_indent, &len);
         if (!text) {
+            if (!tok) {
+                /* Our readers pass only what decodes: the document goes to
+                 * libfyaml. */
+                b->stop = true;
+                return NULL;
+            }
             text = token_text_arena(b, tok, &len);
             if (b->stop) return NULL;
             if (!text) text = "";
@@ -748,15 +757,19 @@ static void json_ws(jreader *r)
     }
 }
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
 static int hex4(const char *s)
 {
     int v = 0;
     for (int k = 0; k < 4; k++) {
-        char c = s[k];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
+        int d = hex_digit(s[k]);
         if (d < 0) return -1;
         v = v * 16 + d;
     }
@@ -921,6 +934,622 @@ static bool json_read(builder *b)
     }
 }
 
+/* ---- YAML reader ----
+ *
+ * The YAML API descriptions are written in -- block maps and sequences,
+ * plain, quoted and block scalars, one-line flow collections, comments --
+ * is read here, straight into the tree through the builder's calls, as
+ * the JSON reader does. Anything else (anchors, aliases, tags, directives,
+ * several documents, complex keys, tabs, CR line breaks, control or
+ * non-printable characters, multi-line flow collections, explicit block
+ * indentation, deep nesting, anything malformed) is left to libfyaml,
+ * which reads the document afresh: the reader changes how fast such YAML
+ * is read, never what it means. Its trees equal libfyaml's on the corpus
+ * and fixtures (tests/unit/test_robust_core.c) and under the doc fuzzer. */
+
+typedef struct yreader {
+    builder *b;
+    const char *s;
+    size_t n;
+    size_t i;       /* cursor */
+    unsigned depth; /* collections open */
+} yreader;
+
+/* What the node readers return besides a column: the document ended, or
+ * the reader gives the document to libfyaml. */
+#define Y_END  (-1L)
+#define Y_BAIL (-2L)
+/* Deeper documents go to libfyaml, whose loop needs no stack (the reader
+ * recurses once per level). */
+#define Y_MAX_DEPTH 256u
+/* libfyaml limits implicit keys to 1024 characters; the reader stays
+ * clear of the edge. */
+#define Y_MAX_KEY 1000u
+
+static long y_lines(yreader *r, size_t i);
+static long y_node(yreader *r, long col, long parent);
+
+/* Whether c can start a plain scalar (the YAML indicators cannot; '-',
+ * '?' and ':' can when a non-space follows). */
+static bool y_plain_start(const char *s, size_t i, size_t n)
+{
+    switch (s[i]) {
+    case ',':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '#':
+    case '&':
+    case '*':
+    case '!':
+    case '|':
+    case '>':
+    case '\'':
+    case '"':
+    case '%':
+    case '@':
+    case '`': return false;
+    case '-':
+    case '?':
+    case ':': return i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n';
+    default: return true;
+    }
+}
+
+/* Whether a block sequence entry ("- " or "-" at the end of a line)
+ * starts at i. */
+static bool y_dash(const yreader *r, size_t i)
+{
+    return r->s[i] == '-' && (i + 1 == r->n || r->s[i + 1] == ' ' || r->s[i + 1] == '\n');
+}
+
+/* Finds the next line with content from the line start i, past blank and
+ * comment lines: its column (r->i at its first character) or Y_END. */
+static long y_lines(yreader *r, size_t i)
+{
+    const char *s = r->s;
+    size_t n = r->n;
+    for (;;) {
+        size_t ls = i;
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n) break;
+        if (s[i] == '\n') {
+            i++;
+            continue;
+        }
+        if (s[i] == '#') {
+            const char *nl = memchr(s + i, '\n', n - i);
+            if (!nl) break;
+            i = (size_t)(nl - s) + 1;
+            continue;
+        }
+        /* A document marker: several documents, or an explicit start. */
+        if (i == ls && (s[i] == '-' || s[i] == '.') && n - i >= 3 && s[i + 1] == s[i] &&
+            s[i + 2] == s[i] && (n - i == 3 || s[i + 3] == ' ' || s[i + 3] == '\n'))
+            return Y_BAIL;
+        r->i = i;
+        return (long)(i - ls);
+    }
+    r->i = n;
+    return Y_END;
+}
+
+/* After a node's last token: the rest of its line must be blank or a
+ * comment. Returns the next content line's column, Y_END or Y_BAIL. */
+static long y_next(yreader *r)
+{
+    const char *s = r->s;
+    size_t n = r->n, i = r->i;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '#') {
+        if (s[i - 1] != ' ') return Y_BAIL;
+        const char *nl = memchr(s + i, '\n', n - i);
+        i = nl ? (size_t)(nl - s) : n;
+    }
+    if (i >= n) {
+        r->i = n;
+        return Y_END;
+    }
+    if (s[i] != '\n') return Y_BAIL;
+    return y_lines(r, i + 1);
+}
+
+/* A plain scalar at r->i in block context; lines after the first continue
+ * it when indented more than indent. Sets [*start, *end). Returns 1 when
+ * it is an implicit key (a ": " ends its first line; r->i at the colon),
+ * 0 for a value (r->i after its last character), -1 for libfyaml. */
+static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
+{
+    const char *s = r->s;
+    size_t n = r->n, i = r->i;
+    if (!y_plain_start(s, i, n)) return -1;
+    size_t e = i;
+    bool first = true;
+    *start = (uint32_t)i;
+    for (;;) {
+        while (i < n) {
+            char c = s[i];
+            if (c == '\n') break;
+            if (c == ':' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n')) {
+                if (!first) return -1; /* a key over several lines */
+                *end = (uint32_t)e;
+                r->i = i;
+                return 1;
+            }
+            if (c == '#' && s[i - 1] == ' ') goto done;
+            if (c != ' ') e = i + 1;
+            i++;
+        }
+        first = false;
+        if (i >= n) goto done;
+        /* A continuation line: past blank lines, indented more. */
+        size_t j = i + 1, ls;
+        for (;;) {
+            ls = j;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n && s[j] == '\n') {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (j >= n || (long)(j - ls) <= indent || s[j] == '#') goto done;
+        /* Indicators are text here, but for the block ones. */
+        if ((s[j] == '-' || s[j] == '?' || s[j] == ':') &&
+            (j + 1 == n || s[j + 1] == ' ' || s[j + 1] == '\n'))
+            return -1;
+        i = j;
+    }
+done:
+    *end = (uint32_t)e;
+    r->i = e;
+    return 0;
+}
+
+/* Length of the valid escape at s[i] (a backslash) in a double-quoted
+ * scalar, 0 when libfyaml should judge it. */
+static size_t y_escape(const char *s, size_t i, size_t n)
+{
+    if (i + 1 >= n) return 0;
+    size_t hex;
+    switch (s[i + 1]) {
+    case '0':
+    case 'a':
+    case 'b':
+    case 't':
+    case 'n':
+    case 'v':
+    case 'f':
+    case 'r':
+    case 'e':
+    case ' ':
+    case '"':
+    case '/':
+    case '\\':
+    case 'N':
+    case '_':
+    case 'L':
+    case 'P': return 2;
+    case 'x': hex = 2; break;
+    case 'u': hex = 4; break;
+    case 'U': hex = 8; break;
+    default: return 0;
+    }
+    if (i + 2 + hex > n) return 0;
+    unsigned long cp = 0;
+    for (size_t k = 0; k < hex; k++) {
+        int h = hex_digit(s[i + 2 + k]);
+        if (h < 0) return 0;
+        cp = cp * 16 + (unsigned long)h;
+    }
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return 2 + hex;
+}
+
+/* A quoted scalar at r->i; lines after the first must be indented more
+ * than indent. Sets [*start, *end) inside the quotes and r->i after the
+ * closing one. */
+static bool y_quoted(yreader *r, long indent, uint32_t *start, uint32_t *end, bool *multi)
+{
+    const char *s = r->s;
+    size_t n = r->n, i = r->i;
+    char q = s[i++];
+    *start = (uint32_t)i;
+    *multi = false;
+    for (;;) {
+        if (i >= n) return false;
+        char c = s[i];
+        if (c == q) {
+            if (q == '\'' && i + 1 < n && s[i + 1] == '\'') {
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        if (c == '\\' && q == '"') {
+            if (i + 1 < n && s[i + 1] == '\n') {
+                i++;
+                continue;
+            }
+            size_t l = y_escape(s, i, n);
+            if (!l) return false;
+            i += l;
+            continue;
+        }
+        if (c == '\n') {
+            size_t j = i + 1, ls = j;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n && s[j] != '\n' && (long)(j - ls) <= indent) return false;
+            if (j == ls && n - j >= 3 && (s[j] == '-' || s[j] == '.') && s[j + 1] == s[j] &&
+                s[j + 2] == s[j])
+                return false;
+            *multi = true;
+        }
+        i++;
+    }
+    *end = (uint32_t)i;
+    r->i = i + 1;
+    return true;
+}
+
+/* Adds a scalar the reader has read; false when building stopped. */
+static bool y_scalar(yreader *r, uint32_t start, uint32_t end, enum fy_scalar_style style)
+{
+    adr_node *node = add_scalar(r->b, start, end, style, false, NULL);
+    if (!node) return false;
+    attach(r->b, node, 1, node->end);
+    return !r->b->stop;
+}
+
+/* An empty value ("key:" and nothing): null, where libfyaml puts it. */
+static bool y_empty(yreader *r)
+{
+    uint32_t at = empty_scalar_at(r->b);
+    return y_scalar(r, at, at, FYSS_PLAIN);
+}
+
+static bool y_open(yreader *r, adr_node_type type, size_t at)
+{
+    if (++r->depth > Y_MAX_DEPTH) return false;
+    return start_collection(r->b, type, (uint32_t)at) != NULL;
+}
+
+static bool y_close(yreader *r, bool flow, size_t end)
+{
+    r->depth--;
+    end_collection(r->b, flow, (uint32_t)end);
+    return !r->b->stop;
+}
+
+/* A flow collection on one line at r->i; r->i after its bracket. */
+static bool y_flow(yreader *r)
+{
+    const char *s = r->s;
+    size_t n = r->n;
+    char open = s[r->i], close = open == '{' ? '}' : ']';
+    bool map = open == '{';
+    if (!y_open(r, map ? ADR_NODE_MAP : ADR_NODE_SEQ, r->i)) return false;
+    r->i++;
+    while (r->i < n && s[r->i] == ' ')
+        r->i++;
+    if (r->i < n && s[r->i] == close) {
+        r->i++;
+        return y_close(r, true, r->i);
+    }
+    for (bool key = map;;) {
+        size_t i = r->i;
+        if (i >= n) return false;
+        char c = s[i];
+        if (c == '[' || c == '{') {
+            if (key || !y_flow(r)) return false;
+        } else if (c == '"' || c == '\'') {
+            uint32_t qs, qe;
+            bool multi;
+            if (!y_quoted(r, LONG_MAX, &qs, &qe, &multi) || multi) return false;
+            if (!y_scalar(r, qs, qe, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+                return false;
+        } else {
+            /* In flow context a flow indicator cannot follow '-', '?' or ':'. */
+            if (!y_plain_start(s, i, n) ||
+                (i + 1 < n && strchr("-?:", c) && strchr(",[]{}", s[i + 1])))
+                return false;
+            size_t e = i;
+            for (; i < n; i++) {
+                c = s[i];
+                if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\n') break;
+                if (c == ':' && (i + 1 == n || strchr(" ,[]{}\n", s[i + 1]))) break;
+                if (c == '#' && s[i - 1] == ' ') return false;
+                if (c != ' ') e = i + 1;
+            }
+            if (i >= n || s[i] == '\n' || s[i] == '[' || s[i] == '{') return false;
+            if (!y_scalar(r, (uint32_t)r->i, (uint32_t)e, FYSS_PLAIN)) return false;
+            r->i = i;
+        }
+        while (r->i < n && s[r->i] == ' ')
+            r->i++;
+        if (r->i >= n) return false;
+        c = s[r->i];
+        if (key) {
+            if (c != ':' || r->i + 1 >= n || s[r->i + 1] != ' ') return false;
+            r->i += 2;
+            while (r->i < n && s[r->i] == ' ')
+                r->i++;
+            if (r->i >= n || s[r->i] == ',' || s[r->i] == close) return false;
+            key = false;
+            continue;
+        }
+        if (c == close) {
+            r->i++;
+            return y_close(r, true, r->i);
+        }
+        if (c != ',') return false;
+        r->i++;
+        while (r->i < n && s[r->i] == ' ')
+            r->i++;
+        if (r->i >= n || s[r->i] == close) return false;
+        key = map;
+    }
+}
+
+/* A block scalar whose indicator is at r->i, in a node indented by
+ * indent. */
+static long y_block(yreader *r, long indent)
+{
+    const char *s = r->s;
+    size_t n = r->n, i = r->i + 1, given = 0;
+    bool chomp = false;
+    for (int k = 0; k < 2 && i < n; k++) {
+        if (!chomp && (s[i] == '+' || s[i] == '-')) {
+            chomp = true;
+            i++;
+        } else if (!given && s[i] >= '1' && s[i] <= '9') {
+            given = (size_t)(s[i] - '0');
+            i++;
+        }
+    }
+    size_t hdr = i;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '#') {
+        if (i == hdr) return Y_BAIL;
+        const char *nl = memchr(s + i, '\n', n - i);
+        i = nl ? (size_t)(nl - s) : n;
+    }
+    if (i < n && s[i] != '\n') return Y_BAIL;
+    size_t cs = i < n ? i + 1 : n; /* the content starts on the next line */
+    /* The content's indentation: given, or the first non-empty line's. */
+    size_t j = cs, ci = 0, lead = 0;
+    for (;;) {
+        size_t ls = j;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j < n && s[j] == '\n') {
+            if (j - ls > lead) lead = j - ls;
+            j++;
+            continue;
+        }
+        ci = j < n ? j - ls : 0;
+        break;
+    }
+    if (given) {
+        if (indent < 0) return Y_BAIL;
+        ci = (size_t)indent + given;
+    } else if (lead > ci && (long)ci > indent) {
+        return Y_BAIL; /* a leading empty line longer than the content's indentation */
+    }
+    size_t stop = j; /* where libfyaml's token ends */
+    bool content = false;
+    if ((long)ci > indent && j < n) {
+        /* Content lines: indented at least ci, or empty. */
+        j = cs;
+        for (;;) {
+            size_t ls = j;
+            while (j < n && s[j] == ' ' && j - ls < ci)
+                j++;
+            if (j >= n) {
+                stop = i = n;
+                break;
+            }
+            if (s[j] == '\n') {
+                j++;
+                continue;
+            }
+            if (j - ls < ci) {
+                stop = j; /* a line indented less: the scalar ended */
+                i = ls - 1;
+                break;
+            }
+            const char *nl = memchr(s + j, '\n', n - j);
+            content = true;
+            if (!nl) {
+                stop = i = n;
+                break;
+            }
+            j = (size_t)(nl - s) + 1;
+        }
+    } else if (given || (lead > 0 && (long)lead <= indent)) {
+        return Y_BAIL; /* no content but empty lines: leave to libfyaml */
+    }
+    r->b->block_indent = given ? ci : 0;
+    bool ok =
+        y_scalar(r, (uint32_t)cs, (uint32_t)stop, s[r->i] == '|' ? FYSS_LITERAL : FYSS_FOLDED);
+    r->b->block_indent = 0;
+    if (!ok) return Y_BAIL;
+    r->i = content ? i : r->i;
+    if (!content) {
+        /* The header line's end. */
+        while (r->i < n && s[r->i] != '\n')
+            r->i++;
+    }
+    return y_next(r);
+}
+
+/* A value on the line of its key or dash at r->i: a scalar, a one-line
+ * flow collection or a block scalar; indent is its parent's. */
+static long y_inline(yreader *r, long indent)
+{
+    const char *s = r->s;
+    char c = s[r->i];
+    if (c == '|' || c == '>') return y_block(r, indent);
+    if (c == '[' || c == '{') return y_flow(r) ? y_next(r) : Y_BAIL;
+    uint32_t start, end;
+    if (c == '"' || c == '\'') {
+        bool multi;
+        if (!y_quoted(r, indent, &start, &end, &multi)) return Y_BAIL;
+        size_t i = r->i;
+        while (i < r->n && s[i] == ' ')
+            i++;
+        if (i < r->n && s[i] == ':') return Y_BAIL; /* a key here */
+        if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+            return Y_BAIL;
+        return y_next(r);
+    }
+    if (y_plain(r, indent, &start, &end) != 0) return Y_BAIL;
+    if (!y_scalar(r, start, end, FYSS_PLAIN)) return Y_BAIL;
+    return y_next(r);
+}
+
+/* Whether the node at r->i is an implicit key (a map starts here). */
+static bool y_is_key(yreader *r)
+{
+    size_t at = r->i;
+    uint32_t start, end;
+    bool key = false;
+    char c = r->s[at];
+    if (c == '"' || c == '\'') {
+        bool multi;
+        if (y_quoted(r, LONG_MAX, &start, &end, &multi) && !multi) {
+            while (r->i < r->n && r->s[r->i] == ' ')
+                r->i++;
+            key = r->i < r->n && r->s[r->i] == ':';
+        }
+    } else {
+        key = y_plain(r, LONG_MAX, &start, &end) == 1;
+    }
+    r->i = at;
+    return key;
+}
+
+static long y_seq(yreader *r, long col);
+
+/* A block map whose first key is at r->i, in column col. */
+static long y_map(yreader *r, long col)
+{
+    const char *s = r->s;
+    size_t n = r->n;
+    if (!y_open(r, ADR_NODE_MAP, r->i)) return Y_BAIL;
+    for (;;) {
+        uint32_t start, end;
+        char c = s[r->i];
+        if (c == '"' || c == '\'') {
+            bool multi;
+            if (!y_quoted(r, col, &start, &end, &multi) || multi) return Y_BAIL;
+            while (r->i < n && s[r->i] == ' ')
+                r->i++;
+            if (r->i >= n || s[r->i] != ':') return Y_BAIL;
+            if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+                return Y_BAIL;
+        } else {
+            if (y_plain(r, col, &start, &end) != 1) return Y_BAIL;
+            if (!y_scalar(r, start, end, FYSS_PLAIN)) return Y_BAIL;
+        }
+        if (end - start > Y_MAX_KEY) return Y_BAIL;
+        /* r->i at the colon; the value follows. */
+        size_t i = ++r->i;
+        if (i < n && s[i] != ' ' && s[i] != '\n') return Y_BAIL;
+        while (i < n && s[i] == ' ')
+            i++;
+        long next;
+        r->i = i;
+        if (i < n && s[i] != '\n' && s[i] != '#') {
+            next = y_inline(r, col);
+        } else {
+            next = y_next(r);
+            if (next != Y_BAIL && next != Y_END && next > col)
+                next = y_node(r, next, col);
+            else if (next == col && y_dash(r, r->i))
+                next = y_seq(r, col);
+            else if (next != Y_BAIL && !y_empty(r))
+                next = Y_BAIL;
+        }
+        if (next == Y_BAIL || next > col) return Y_BAIL;
+        if (next == Y_END || next < col) {
+            if (!y_close(r, false, 0)) return Y_BAIL;
+            return next;
+        }
+        if (y_dash(r, r->i)) return Y_BAIL;
+    }
+}
+
+/* A block sequence whose first dash is at r->i, in column col. */
+static long y_seq(yreader *r, long col)
+{
+    const char *s = r->s;
+    size_t n = r->n;
+    if (!y_open(r, ADR_NODE_SEQ, r->i)) return Y_BAIL;
+    for (;;) {
+        size_t dash = r->i, i = dash + 1;
+        while (i < n && s[i] == ' ')
+            i++;
+        r->i = i;
+        long next;
+        if (i >= n || s[i] == '\n' || s[i] == '#') {
+            next = y_next(r);
+            if (next != Y_BAIL && next != Y_END && next > col)
+                next = y_node(r, next, col);
+            else if (next != Y_BAIL && !y_empty(r))
+                next = Y_BAIL;
+        } else {
+            long cc = col + (long)(i - dash);
+            if (y_dash(r, i))
+                next = y_seq(r, cc);
+            else if (y_is_key(r))
+                next = y_map(r, cc);
+            else
+                next = y_inline(r, col);
+        }
+        if (next == Y_BAIL || next > col) return Y_BAIL;
+        if (next == Y_END || next < col || !y_dash(r, r->i)) {
+            if (!y_close(r, false, 0)) return Y_BAIL;
+            return next;
+        }
+    }
+}
+
+/* A node on a line of its own at r->i, in column col, under a parent in
+ * column parent. */
+static long y_node(yreader *r, long col, long parent)
+{
+    char c = r->s[r->i];
+    if (y_dash(r, r->i)) return y_seq(r, col);
+    if (y_is_key(r)) return y_map(r, col);
+    if (c == '"' || c == '\'' || c == '[' || c == '{' || c == '|' || c == '>') return Y_BAIL;
+    return y_inline(r, parent);
+}
+
+/* Reads the document into the tree. False when libfyaml must read it
+ * (b->oom and b->stop tell an allocation failure or a limit). */
+static bool yaml_read(builder *b)
+{
+    adr_doc *doc = b->doc;
+    yreader r = {b, doc->buf, doc->size, doc->bom, 0};
+    long col = y_lines(&r, doc->bom);
+    if (col < 0) return false;
+    long next;
+    if (y_dash(&r, r.i))
+        next = y_seq(&r, col);
+    else if (y_is_key(&r))
+        next = y_map(&r, col);
+    else
+        return false;
+    return next == Y_END && !b->stop && b->nframes == 0;
+}
+
 /* ---- input checks ---- */
 
 /* What one pass over the input learns: the first invalid UTF-8 sequence
@@ -931,6 +1560,10 @@ typedef struct scan {
     size_t bad;      /* offset of the first invalid byte, or SIZE_MAX */
     bool nul;        /* ... which is a NUL byte */
     bool tab, pct;   /* a '\t' or a '%' occurs (before bad) */
+    bool odd;        /* a control character other than tab and LF (CR too), or one of
+                        the non-printable or break characters of YAML 1.1 and 1.2
+                        (C1, NEL, LS, PS, BOM, U+FFFE/F): the YAML reader leaves
+                        such text to libfyaml */
     bool oom;        /* the line table could not grow */
     uint32_t *lines; /* line start offsets (absolute), complete when bad is SIZE_MAX */
     size_t nlines, cap;
@@ -956,7 +1589,7 @@ static inline void scan_line(scan *sc, size_t at)
 static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
 {
     sc->bad = SIZE_MAX;
-    sc->nul = sc->tab = sc->pct = sc->oom = false;
+    sc->nul = sc->tab = sc->pct = sc->odd = sc->oom = false;
     sc->cap = n / 32 + 16;
     sc->nlines = 0;
     sc->lines = adr_xmalloc(sc->cap * sizeof *sc->lines);
@@ -968,8 +1601,8 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
     size_t i = base;
 #ifdef __SSE2__
     const __m128i vnl = _mm_set1_epi8('\n'), vtab = _mm_set1_epi8('\t'), vpct = _mm_set1_epi8('%'),
-                  vzero = _mm_setzero_si128();
-    unsigned tabs = 0, pcts = 0;
+                  vsp = _mm_set1_epi8(' '), vdel = _mm_set1_epi8(0x7f), vzero = _mm_setzero_si128();
+    unsigned tabs = 0, pcts = 0, odds = 0;
 #endif
     while (i < n) {
 #ifdef __SSE2__
@@ -978,7 +1611,11 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             if (!(_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero)))) {
                 unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
-                tabs |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
+                unsigned tb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
+                tabs |= tb;
+                /* ASCII only here, so the signed compare is right. */
+                odds |= ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, vsp)) & ~(nl | tb)) |
+                        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vdel));
                 pcts |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vpct));
                 while (nl) {
                     scan_line(sc, i + (size_t)__builtin_ctz(nl) + 1);
@@ -1002,6 +1639,8 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
                 sc->tab = true;
             else if (c == '%')
                 sc->pct = true;
+            else if (c < 0x20 || c == 0x7f)
+                sc->odd = true;
             i++;
             continue;
         }
@@ -1032,11 +1671,15 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
             sc->bad = i;
             break;
         }
+        if (cp <= 0x9F || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE ||
+            cp == 0xFFFF)
+            sc->odd = true;
         i += need + 1;
     }
 #ifdef __SSE2__
     sc->tab |= tabs != 0;
     sc->pct |= pcts != 0;
+    sc->odd |= odds != 0;
 #endif
 }
 
@@ -1301,6 +1944,8 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
     b.doc = doc;
     b.limits = limits;
     size_t too_many_tags = json || !sc.pct ? SIZE_MAX : tag_directive_over_limit(buf, size);
+    /* Our own readers take what they can; the rest goes to libfyaml. */
+    bool reader = !limits->libfyaml_only && (json || (!sc.tab && !sc.odd));
     if (bad != SIZE_MAX) {
         uint32_t off = (uint32_t)(bad + doc->bom);
         doc_error(doc, "parser", ADR_SEVERITY_ERROR, off, off + 1, NULL,
@@ -1313,12 +1958,12 @@ adr_doc *adr_doc_parse_ex(const char *name, char *buf, size_t size, bool json,
                   "More than %d %%TAG directives (a document needs a few at most)",
                   MAX_TAG_DIRECTIVES);
         doc->fatal = true;
-    } else if (json && !limits->libfyaml_only && json_read(&b)) {
-        /* Read without libfyaml. */
+    } else if (reader && (json ? json_read(&b) : yaml_read(&b))) {
+        doc->own_reader = true;
     } else if (b.oom) {
         goto oom_b;
     } else {
-        if (json && !limits->libfyaml_only) {
+        if (reader) {
             /* The reader stopped: libfyaml reads the document afresh. */
             adr_arena_destroy(&doc->arena);
             adr_arena_init(&doc->arena, chunk);

@@ -96,13 +96,14 @@ struct adr_doc {
     char *abs_path; /* absolute normalised path, or NULL (buffers) */
     char *buf;      /* input, NUL-terminated, owned */
     size_t size;
-    uint32_t bom;   /* 3 when a UTF-8 BOM precedes the text */
-    bool json;      /* parsed in JSON mode */
-    bool mapped;    /* buf is a read-only file mapping (munmap, not free) */
-    bool fatal;     /* the parse stopped on an error; root may be partial */
-    bool oom;       /* an allocation failed after parsing (the line table):
+    uint32_t bom;    /* 3 when a UTF-8 BOM precedes the text */
+    bool json;       /* parsed in JSON mode */
+    bool mapped;     /* buf is a read-only file mapping (munmap, not free) */
+    bool fatal;      /* the parse stopped on an error; root may be partial */
+    bool own_reader; /* read by adrlint's JSON or YAML reader, not libfyaml */
+    bool oom;        /* an allocation failed after parsing (the line table):
                              positions are unreliable, the lint must fail */
-    adr_node *root; /* never NULL after adr_doc_parse */
+    adr_node *root;  /* never NULL after adr_doc_parse */
     adr_arena arena;
     uint32_t *lines; /* line start offsets, built on first use */
     size_t nlines;

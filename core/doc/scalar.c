@@ -260,7 +260,7 @@ size_t adr_block_indicator(const char *s, size_t size, size_t start)
 
 /* Block scalars (| and >), as PyYAML's scanner implements chapter 8.1. */
 static const char *decode_block(adr_arena *arena, const char *s, size_t size, size_t start,
-                                size_t end, size_t *len, bool *fallback)
+                                size_t end, size_t given, size_t *len, bool *fallback)
 {
     size_t ind = adr_block_indicator(s, size, start);
     if (ind == SIZE_MAX) {
@@ -280,7 +280,7 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
             chomp = 1;
         else if (s[j] == '-')
             chomp = -1;
-        else {
+        else if (!given) {
             /* An explicit indentation is relative to the parent's, which is
              * not known here. */
             *fallback = true;
@@ -289,8 +289,8 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
     }
     /* Auto-detected indentation: the first non-empty line's, or more if a
      * leading white-space-only line is longer. */
-    size_t indent = 0, i = start;
-    while (i < end) {
+    size_t indent = given, i = start;
+    while (!given && i < end) {
         size_t sp = 0;
         while (i + sp < end && s[i + sp] == ' ')
             sp++;
@@ -374,7 +374,7 @@ static const char *decode_block(adr_arena *arena, const char *s, size_t size, si
 }
 
 const char *adr_scalar_decode(adr_arena *arena, const char *buf, size_t size, size_t start,
-                              size_t end, int style, size_t *len)
+                              size_t end, int style, size_t indent, size_t *len)
 {
     bool fallback = false;
     if (end > size || start > end) return NULL;
@@ -383,7 +383,8 @@ const char *adr_scalar_decode(adr_arena *arena, const char *buf, size_t size, si
     case ADR_SCALAR_SINGLE:
     case ADR_SCALAR_DOUBLE: return decode_flow(arena, buf, start, end, style, len);
     case ADR_SCALAR_LITERAL:
-    case ADR_SCALAR_FOLDED: return decode_block(arena, buf, size, start, end, len, &fallback);
+    case ADR_SCALAR_FOLDED:
+        return decode_block(arena, buf, size, start, end, indent, len, &fallback);
     default: return NULL;
     }
 }

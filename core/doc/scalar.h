@@ -16,11 +16,13 @@ enum {
 };
 
 /* Decodes the scalar whose token spans buf[start, end) (quotes excluded; a
- * block scalar's content, its header on the line before). The result lives
- * in arena and is not NUL-terminated; NULL when the form is not handled
- * (the caller falls back to libfyaml) or on OOM. */
+ * block scalar's content, its header on the line before). indent is the
+ * content indentation of a block scalar whose header gives one (the
+ * header's digit plus the parent's indentation; 0 when it has none). The
+ * result lives in arena and is not NUL-terminated; NULL when the form is
+ * not handled (the caller falls back to libfyaml) or on OOM. */
 const char *adr_scalar_decode(adr_arena *arena, const char *buf, size_t size, size_t start,
-                              size_t end, int style, size_t *len);
+                              size_t end, int style, size_t indent, size_t *len);
 
 /* Offset of the | or > that introduces the block scalar whose content
  * starts at start (the line after its header), or SIZE_MAX. */

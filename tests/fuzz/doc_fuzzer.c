@@ -1,7 +1,9 @@
 /* White-box fuzzing of core/doc: adr_doc_parse (YAML for even sizes, JSON
  * for odd ones) and a walk over every node that checks the tree's
  * invariants: offsets inside the input, children that know their place,
- * JSON pointers that lead back to their node, positions on real lines. */
+ * JSON pointers that lead back to their node, positions on real lines.
+ * Our own readers (JSON, YAML) are compared with libfyaml's reading of
+ * the same bytes. */
 #include "fuzz.h"
 
 #include "doc/doc.h"
@@ -150,6 +152,35 @@ static void check_json_breaks(const uint8_t *data, size_t size)
         adr_doc_free(d[i]);
 }
 
+/* The YAML reader takes what it can and leaves the rest to libfyaml: the
+ * document, read either way, has the same tree and the same errors. */
+static void check_yaml_reader(const uint8_t *data, size_t size)
+{
+    adr_doc *d[2];
+    for (int i = 0; i < 2; i++) {
+        char *buf = adr_xmalloc(size + 1);
+        FUZZ_CHECK(buf != NULL, "oom");
+        memcpy(buf, data, size);
+        buf[size] = 0;
+        adr_doc_limits lim = {1000, 20000, 0, i == 1};
+        d[i] = adr_doc_parse("fuzz.yaml", buf, size, false, &lim);
+        FUZZ_CHECK(d[i] != NULL, "adr_doc_parse failed without OOM");
+    }
+    FUZZ_CHECK(d[0]->nerrors == d[1]->nerrors && d[0]->fatal == d[1]->fatal,
+               "the YAML reader and libfyaml disagree: %zu vs %zu errors", d[0]->nerrors,
+               d[1]->nerrors);
+    for (size_t i = 0; i < d[0]->nerrors; i++)
+        FUZZ_CHECK(d[0]->errors[i].start == d[1]->errors[i].start &&
+                       strcmp(d[0]->errors[i].message, d[1]->errors[i].message) == 0,
+                   "the YAML reader and libfyaml report differently: %s / %s",
+                   d[0]->errors[i].message, d[1]->errors[i].message);
+    FUZZ_CHECK(d[0]->nnodes == d[1]->nnodes, "the YAML reader made %zu nodes, libfyaml %zu",
+               d[0]->nnodes, d[1]->nnodes);
+    check_same(d[0]->root, d[1]->root, 0);
+    for (int i = 0; i < 2; i++)
+        adr_doc_free(d[i]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *buf = adr_xmalloc(size + 1);
@@ -180,6 +211,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     adr_buf_free(&w.ptr);
     adr_xfree(w.nodes);
     adr_doc_free(d);
-    if (json) check_json_breaks(data, size);
+    if (json)
+        check_json_breaks(data, size);
+    else
+        check_yaml_reader(data, size);
     return 0;
 }

@@ -464,11 +464,13 @@ static char *read_all(const char *path, size_t *n)
     return text;
 }
 
-/* The reader's tree and findings equal libfyaml's for text. */
-static void reader_equals_libfyaml(const char *text, size_t n)
+/* Our reader's tree and findings equal libfyaml's for text; returns
+ * whether our reader took the document (libfyaml read it otherwise). */
+static bool own_reader_equals_libfyaml(const char *text, size_t n, bool json)
 {
-    adr_doc *fast = parse_via(text, n, true, 0, false);
-    adr_doc *slow = parse_via(text, n, true, 0, true);
+    adr_doc *fast = parse_via(text, n, json, 0, false);
+    adr_doc *slow = parse_via(text, n, json, 0, true);
+    cr_assert(!slow->own_reader);
     cr_assert_eq(fast->nerrors, slow->nerrors, "errors %zu vs %zu", fast->nerrors, slow->nerrors);
     for (size_t i = 0; i < fast->nerrors; i++) {
         cr_assert_str_eq(fast->errors[i].code, slow->errors[i].code);
@@ -479,8 +481,15 @@ static void reader_equals_libfyaml(const char *text, size_t n)
     cr_assert_eq(fast->fatal, slow->fatal);
     cr_assert_eq(fast->nnodes, slow->nnodes);
     same_tree(fast->root, slow->root);
+    bool own = fast->own_reader;
     adr_doc_free(fast);
     adr_doc_free(slow);
+    return own;
+}
+
+static void reader_equals_libfyaml(const char *text, size_t n)
+{
+    own_reader_equals_libfyaml(text, n, true);
 }
 
 Test(robust_doc, json_reader_equals_libfyaml)
@@ -557,4 +566,124 @@ Test(robust_doc, json_reader_equals_libfyaml_on_real_documents)
         globfree(&gl);
     }
     cr_assert_gt(files, 20, "only %zu JSON documents found", files);
+}
+
+/* The YAML reader takes the YAML API descriptions are written in and gives
+ * libfyaml's tree for it, to the byte; anything else it leaves to libfyaml.
+ * Each document here is read both ways and compared (tree, positions,
+ * flags, text, errors); the first list must be taken by the reader (or it
+ * would be compared with itself), the second must not. */
+Test(robust_doc, yaml_reader_equals_libfyaml)
+{
+    static const char *const taken[] = {
+        "a: 1\n",
+        "a: 1",
+        "a:\n  b: 1\n  c: [1, 2]\n",
+        "a:\n- 1\n- 2\nb: 3\n",
+        "- a\n- b: 1\n  c: 2\n- - x\n  - y\n-\n- \n",
+        "a: |\n  line1\n  line2\nb: 2\n",
+        "a: |-\n  x\n\n\nb: 1\n",
+        "a: |+\n  x\n\n\nb: 1\n",
+        "a: |+\n  x\n\n  \n",
+        "a: >\n  folded\n  text\n\n  para\n    more\n  back\nb: 1\n",
+        "a: >-\n  x",
+        "a: |\n\n  after an empty line\n",
+        "a: |  # comment\n  x\n",
+        "a: |+\n            \nb: 1\n",
+        "a: |\nb: 1\n",
+        "a: |2\n    indented\n  x\nb: 1\n",
+        "a:\n  b: >2-\n     x\n    y\n",
+        "- |\n  in a sequence\n- >+\n  folded\n\n",
+        "a: 'it''s'\nb: \"esc \\u00e9 \\n \\\" \\x41 \\t \\\\ \\/ \\0 \\U0001F600\"\n",
+        "a: \"multi\n  line\"\nb: 'single\n\n  para'\nc: \"joined\\\n  here\"\n",
+        "a: plain\n  continued\n\n  para\nb: x # comment\n",
+        "a: text\n  [with] {flow} &chars *in | it > too\n",
+        "# comment\na: 1 # c\n# c2\n  # indented comment\nb:\n",
+        "a:\nb: ~\nc: null\nd: true\ne: 0x1F\nf: 1.5e3\ng: .inf\nh: '1'\ni: 0o17\nj: -.5\n",
+        "a: {b: 1, c: [x, 'y', \"z\"], d: {}, e: [[]]}\nb: []\nc: [a b, c:d, http://x]\n",
+        "\"quoted key\": 1\n'k2': 2\n\"k3\" : 3\n",
+        "a: b:c\nurl: http://x.y/z?q=1#frag\nc: a#b\n",
+        "dup: 1\ndup: 2\n",
+        "<<: {a: 1}\nb: 2\n",
+        "x-lint-ignore: [a]\n$ref: '#/a'\n",
+        "a: -1\nb: -x\nc: ?x\nd: :x\n",
+        "key with spaces  : v\n",
+        "  a: 1\n  b: 2\n",
+        "a: caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\n",
+        "\xef\xbb\xbf"
+        "a: 1\n",
+        "a: [1, 2]   # c\n",
+        "a:\n  - |\n    lit\n  - 'q'\n  - {k: v}\n",
+        "paths:\n  /a/{id}:\n    get:\n      responses:\n        '200':\n          description: "
+        "ok\n",
+        "a:\n\n  # between\n\n  b: 1\n",
+    };
+    static const char *const left[] = {
+        "",
+        "# only a comment\n",
+        "just a scalar\n",
+        "a: &x 1\nb: *x\n",
+        "--- \na: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: 1\n...\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "a: !!str 1\n",
+        "? a\n: 1\n",
+        "a:\tb\n",
+        "a: 1\r\nb: 2\r\n",
+        "a: [1,\n  2]\n",
+        "a: b: c\n",
+        "a: 1\n b: 2\n",
+        "a:\n  - 1\n  b: 2\n",
+        "a: 'unterminated\n",
+        "a: \"bad \\q escape\"\n",
+        "a: \"\\ud800\"\n",
+        "a: |\n   x\n  y\n",
+        "a: x\n#c\n  y\n",
+        "- a\n  - b\n",
+        "a: [1, ]\n",
+        "a: [-, 1]\n",
+        "a: {b}\n",
+        "a: {b:1}\n",
+        "a: x\x01y\n",
+        "a: \xc2\x85\n",
+        "a: |0\n  x\n",
+        "a: |\n  \n    \n  x\n",
+        "a: 1\nb",
+        "'a\n  b': 1\n",
+    };
+    for (size_t i = 0; i < ADR_ARRAY_LEN(taken); i++)
+        cr_assert(own_reader_equals_libfyaml(taken[i], strlen(taken[i]), false),
+                  "the YAML reader left this to libfyaml: %s", taken[i]);
+    for (size_t i = 0; i < ADR_ARRAY_LEN(left); i++)
+        cr_assert(!own_reader_equals_libfyaml(left[i], strlen(left[i]), false),
+                  "the YAML reader took this: %s", left[i]);
+}
+
+Test(robust_doc, yaml_reader_equals_libfyaml_on_real_documents)
+{
+    /* Every YAML document of the corpus and the fixtures; the corpus is
+     * what the reader is for, so it must take each of those. */
+    static const char *const globs[] = {SHARED_DIR "/corpus/nlgov/*.yaml",
+                                        SHARED_DIR "/corpus/bench/*.yaml", FIXTURES_DIR "/*/*.yaml",
+                                        FIXTURES_DIR "/*/*/*.yaml", FIXTURES_DIR "/*/*/*/*.yaml"};
+    size_t files = 0, own = 0;
+    for (size_t g = 0; g < ADR_ARRAY_LEN(globs); g++) {
+        glob_t gl;
+        if (glob(globs[g], 0, NULL, &gl) != 0) continue;
+        for (size_t k = 0; k < gl.gl_pathc; k++) {
+            size_t n;
+            char *text = read_all(gl.gl_pathv[k], &n);
+            cr_assert_not_null(text, "%s", gl.gl_pathv[k]);
+            bool taken = own_reader_equals_libfyaml(text, n, false);
+            if (g < 2) cr_assert(taken, "the YAML reader left %s to libfyaml", gl.gl_pathv[k]);
+            own += taken;
+            free(text);
+            files++;
+        }
+        globfree(&gl);
+    }
+    cr_assert_gt(files, 100, "only %zu YAML documents found", files);
+    /* Fixtures test odd YAML on purpose, but most are plain API YAML. */
+    cr_assert_gt(own * 10, files * 8, "the YAML reader took only %zu of %zu documents", own, files);
 }

@@ -55,7 +55,7 @@ static size_t compare_text(const char *name, const char *text, size_t n, stats *
             if (!trivial) {
                 size_t want_len, got_len = 0;
                 const char *want = fy_token_get_text(t, &want_len);
-                const char *got = adr_scalar_decode(&arena, text, n, s, en, style, &got_len);
+                const char *got = adr_scalar_decode(&arena, text, n, s, en, style, 0, &got_len);
                 if (!got) {
                     st->fallbacks++;
                 } else {
@@ -120,7 +120,7 @@ Test(scalar, explicit_indentation_falls_back)
     adr_arena_init(&a, 4096);
     const char *t = "a: |2\n   x\n";
     size_t len;
-    cr_assert_null(adr_scalar_decode(&a, t, strlen(t), 6, strlen(t), ADR_SCALAR_LITERAL, &len));
+    cr_assert_null(adr_scalar_decode(&a, t, strlen(t), 6, strlen(t), ADR_SCALAR_LITERAL, 0, &len));
     adr_arena_destroy(&a);
 }
 
