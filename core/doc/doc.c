@@ -1057,6 +1057,33 @@ static long y_next(yreader *r)
     return y_lines(r, i + 1);
 }
 
+/* The first ':', '#' or line break at or after i (or n); *e moves past
+ * the last non-space byte before it. Plain scalars are most of a
+ * document's bytes: sixteen at a time. */
+static inline size_t y_find_plain_stop(const char *s, size_t i, size_t n, size_t *e)
+{
+#ifdef __SSE2__
+    const __m128i vc = _mm_set1_epi8(':'), vh = _mm_set1_epi8('#'), vn = _mm_set1_epi8('\n'),
+                  vs = _mm_set1_epi8(' ');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vh)), _mm_cmpeq_epi8(v, vn)));
+        unsigned text = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vs)) & 0xFFFFu;
+        if (hit) text &= (hit & (0u - hit)) - 1; /* the bytes before the first hit */
+        if (text) *e = i + 32 - (size_t)__builtin_clz(text);
+        if (hit) return i + (size_t)__builtin_ctz(hit);
+        i += 16;
+    }
+#endif
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == ':' || c == '#' || c == '\n') break;
+        if (c != ' ') *e = i + 1;
+    }
+    return i;
+}
+
 /* A plain scalar at r->i in block context; lines after the first continue
  * it when indented more than indent. Sets [*start, *end). Returns 1 when
  * it is an implicit key (a ": " ends its first line; r->i at the colon),
@@ -1070,7 +1097,9 @@ static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
     bool first = true;
     *start = (uint32_t)i;
     for (;;) {
-        while (i < n) {
+        for (;;) {
+            i = y_find_plain_stop(s, i, n, &e);
+            if (i >= n) break;
             char c = s[i];
             if (c == '\n') break;
             if (c == ':' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n')) {
@@ -1080,8 +1109,7 @@ static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
                 return 1;
             }
             if (c == '#' && s[i - 1] == ' ') goto done;
-            if (c != ' ') e = i + 1;
-            i++;
+            e = ++i;
         }
         first = false;
         if (i >= n) goto done;
