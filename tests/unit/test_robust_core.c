@@ -687,3 +687,24 @@ Test(robust_doc, yaml_reader_equals_libfyaml_on_real_documents)
     /* Fixtures test odd YAML on purpose, but most are plain API YAML. */
     cr_assert_gt(own * 10, files * 8, "the YAML reader took only %zu of %zu documents", own, files);
 }
+
+Test(robust_doc, yaml_reader_leaves_deep_documents_to_libfyaml)
+{
+    /* The reader recurses once per level: up to 256 levels it reads the
+     * document, deeper ones go to libfyaml (whose loop has no stack to
+     * exhaust). Both trees are the same either way. */
+    static const size_t depths[] = {250, 300};
+    for (size_t d = 0; d < ADR_ARRAY_LEN(depths); d++) {
+        adr_buf b;
+        adr_buf_init(&b);
+        for (size_t i = 0; i < depths[d]; i++) {
+            for (size_t k = 0; k < i; k++)
+                adr_buf_puts(&b, " ");
+            adr_buf_puts(&b, "k:\n");
+        }
+        cr_assert(!b.oom);
+        bool own = own_reader_equals_libfyaml(b.data, b.len, false);
+        cr_assert_eq(own, depths[d] < 256, "depth %zu: own reader %d", depths[d], own);
+        adr_buf_free(&b);
+    }
+}
