@@ -940,7 +940,7 @@ static bool json_read(builder *b)
  * plain, quoted and block scalars, one-line flow collections, comments --
  * is read here, straight into the tree through the builder's calls, as
  * the JSON reader does. Anything else (anchors, aliases, tags, directives,
- * several documents, complex keys, tabs, CR line breaks, control or
+ * several documents, complex keys, tabs, a CR not before LF, control or
  * non-printable characters, multi-line flow collections, explicit block
  * indentation, deep nesting, anything malformed) is left to libfyaml,
  * which reads the document afresh: the reader changes how fast such YAML
@@ -969,6 +969,13 @@ typedef struct yreader {
 static long y_lines(yreader *r, size_t i);
 static long y_node(yreader *r, long col, long parent);
 
+/* Line breaks are LF or CR LF (the input scan sends a lone CR to
+ * libfyaml), so a CR is the end of its line. */
+static inline bool y_brk(char c)
+{
+    return c == '\n' || c == '\r';
+}
+
 /* Whether c can start a plain scalar (the YAML indicators cannot; '-',
  * '?' and ':' can when a non-space follows). */
 static bool y_plain_start(const char *s, size_t i, size_t n)
@@ -992,7 +999,7 @@ static bool y_plain_start(const char *s, size_t i, size_t n)
     case '`': return false;
     case '-':
     case '?':
-    case ':': return i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n';
+    case ':': return i + 1 < n && s[i + 1] != ' ' && !y_brk(s[i + 1]);
     default: return true;
     }
 }
@@ -1001,7 +1008,7 @@ static bool y_plain_start(const char *s, size_t i, size_t n)
  * starts at i. */
 static bool y_dash(const yreader *r, size_t i)
 {
-    return r->s[i] == '-' && (i + 1 == r->n || r->s[i + 1] == ' ' || r->s[i + 1] == '\n');
+    return r->s[i] == '-' && (i + 1 == r->n || r->s[i + 1] == ' ' || y_brk(r->s[i + 1]));
 }
 
 /* Finds the next line with content from the line start i, past blank and
@@ -1015,7 +1022,7 @@ static long y_lines(yreader *r, size_t i)
         while (i < n && s[i] == ' ')
             i++;
         if (i >= n) break;
-        if (s[i] == '\n') {
+        if (y_brk(s[i])) {
             i++;
             continue;
         }
@@ -1025,11 +1032,12 @@ static long y_lines(yreader *r, size_t i)
             i = (size_t)(nl - s) + 1;
             continue;
         }
-        /* A document marker: several documents, or an explicit start. */
-        if (i == ls && (s[i] == '-' || s[i] == '.') && n - i >= 3 && s[i + 1] == s[i] &&
-            s[i + 2] == s[i] && (n - i == 3 || s[i + 3] == ' ' || s[i + 3] == '\n'))
-            return Y_BAIL;
         r->i = i;
+        /* A document marker: several documents, or an explicit start
+         * (yaml_read takes one at the top). */
+        if (i == ls && (s[i] == '-' || s[i] == '.') && n - i >= 3 && s[i + 1] == s[i] &&
+            s[i + 2] == s[i] && (n - i == 3 || s[i + 3] == ' ' || y_brk(s[i + 3])))
+            return Y_BAIL;
         return (long)(i - ls);
     }
     r->i = n;
@@ -1053,6 +1061,7 @@ static long y_next(yreader *r)
         r->i = n;
         return Y_END;
     }
+    if (s[i] == '\r') i++;
     if (s[i] != '\n') return Y_BAIL;
     return y_lines(r, i + 1);
 }
@@ -1064,12 +1073,14 @@ static inline size_t y_find_plain_stop(const char *s, size_t i, size_t n, size_t
 {
 #ifdef __SSE2__
     const __m128i vc = _mm_set1_epi8(':'), vh = _mm_set1_epi8('#'), vn = _mm_set1_epi8('\n'),
-                  vs = _mm_set1_epi8(' ');
+                  vs = _mm_set1_epi8(' '), vr = _mm_set1_epi8('\r');
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vh)), _mm_cmpeq_epi8(v, vn)));
-        unsigned text = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vs)) & 0xFFFFu;
+        unsigned text = ~(unsigned)_mm_movemask_epi8(
+                            _mm_or_si128(_mm_cmpeq_epi8(v, vs), _mm_cmpeq_epi8(v, vr))) &
+                        0xFFFFu;
         if (hit) text &= (hit & (0u - hit)) - 1; /* the bytes before the first hit */
         if (text) *e = i + 32 - (size_t)__builtin_clz(text);
         if (hit) return i + (size_t)__builtin_ctz(hit);
@@ -1079,7 +1090,7 @@ static inline size_t y_find_plain_stop(const char *s, size_t i, size_t n, size_t
     for (; i < n; i++) {
         char c = s[i];
         if (c == ':' || c == '#' || c == '\n') break;
-        if (c != ' ') *e = i + 1;
+        if (c != ' ' && c != '\r') *e = i + 1;
     }
     return i;
 }
@@ -1102,7 +1113,7 @@ static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
             if (i >= n) break;
             char c = s[i];
             if (c == '\n') break;
-            if (c == ':' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n')) {
+            if (c == ':' && (i + 1 == n || s[i + 1] == ' ' || y_brk(s[i + 1]))) {
                 if (!first) return -1; /* a key over several lines */
                 *end = (uint32_t)e;
                 r->i = i;
@@ -1119,8 +1130,8 @@ static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
             ls = j;
             while (j < n && s[j] == ' ')
                 j++;
-            if (j < n && s[j] == '\n') {
-                j++;
+            if (j < n && y_brk(s[j])) {
+                j += s[j] == '\r' ? 2 : 1;
                 continue;
             }
             break;
@@ -1128,7 +1139,7 @@ static int y_plain(yreader *r, long indent, uint32_t *start, uint32_t *end)
         if (j >= n || (long)(j - ls) <= indent || s[j] == '#') goto done;
         /* Indicators are text here, but for the block ones. */
         if ((s[j] == '-' || s[j] == '?' || s[j] == ':') &&
-            (j + 1 == n || s[j + 1] == ' ' || s[j + 1] == '\n'))
+            (j + 1 == n || s[j + 1] == ' ' || y_brk(s[j + 1])))
             return -1;
         i = j;
     }
@@ -1199,7 +1210,7 @@ static bool y_quoted(yreader *r, long indent, uint32_t *start, uint32_t *end, bo
             break;
         }
         if (c == '\\' && q == '"') {
-            if (i + 1 < n && s[i + 1] == '\n') {
+            if (i + 1 < n && y_brk(s[i + 1])) {
                 i++;
                 continue;
             }
@@ -1212,7 +1223,7 @@ static bool y_quoted(yreader *r, long indent, uint32_t *start, uint32_t *end, bo
             size_t j = i + 1, ls = j;
             while (j < n && s[j] == ' ')
                 j++;
-            if (j < n && s[j] != '\n' && (long)(j - ls) <= indent) return false;
+            if (j < n && !y_brk(s[j]) && (long)(j - ls) <= indent) return false;
             if (j == ls && n - j >= 3 && (s[j] == '-' || s[j] == '.') && s[j + 1] == s[j] &&
                 s[j + 2] == s[j])
                 return false;
@@ -1289,12 +1300,12 @@ static bool y_flow(yreader *r)
             size_t e = i;
             for (; i < n; i++) {
                 c = s[i];
-                if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '\n') break;
-                if (c == ':' && (i + 1 == n || strchr(" ,[]{}\n", s[i + 1]))) break;
+                if (c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || y_brk(c)) break;
+                if (c == ':' && (i + 1 == n || strchr(" ,[]{}\r\n", s[i + 1]))) break;
                 if (c == '#' && s[i - 1] == ' ') return false;
                 if (c != ' ') e = i + 1;
             }
-            if (i >= n || s[i] == '\n' || s[i] == '[' || s[i] == '{') return false;
+            if (i >= n || y_brk(s[i]) || s[i] == '[' || s[i] == '{') return false;
             if (!y_scalar(r, (uint32_t)r->i, (uint32_t)e, FYSS_PLAIN)) return false;
             r->i = i;
         }
@@ -1348,6 +1359,7 @@ static long y_block(yreader *r, long indent)
         const char *nl = memchr(s + i, '\n', n - i);
         i = nl ? (size_t)(nl - s) : n;
     }
+    if (i < n && s[i] == '\r') i++;
     if (i < n && s[i] != '\n') return Y_BAIL;
     size_t cs = i < n ? i + 1 : n; /* the content starts on the next line */
     /* The content's indentation: given, or the first non-empty line's. */
@@ -1356,9 +1368,9 @@ static long y_block(yreader *r, long indent)
         size_t ls = j;
         while (j < n && s[j] == ' ')
             j++;
-        if (j < n && s[j] == '\n') {
+        if (j < n && y_brk(s[j])) {
             if (j - ls > lead) lead = j - ls;
-            j++;
+            j += s[j] == '\r' ? 2 : 1;
             continue;
         }
         ci = j < n ? j - ls : 0;
@@ -1383,8 +1395,8 @@ static long y_block(yreader *r, long indent)
                 stop = i = n;
                 break;
             }
-            if (s[j] == '\n') {
-                j++;
+            if (y_brk(s[j])) {
+                j += s[j] == '\r' ? 2 : 1;
                 continue;
             }
             if (j - ls < ci) {
@@ -1489,12 +1501,12 @@ static long y_map(yreader *r, long col)
         if (end - start > Y_MAX_KEY) return Y_BAIL;
         /* r->i at the colon; the value follows. */
         size_t i = ++r->i;
-        if (i < n && s[i] != ' ' && s[i] != '\n') return Y_BAIL;
+        if (i < n && s[i] != ' ' && !y_brk(s[i])) return Y_BAIL;
         while (i < n && s[i] == ' ')
             i++;
         long next;
         r->i = i;
-        if (i < n && s[i] != '\n' && s[i] != '#') {
+        if (i < n && !y_brk(s[i]) && s[i] != '#') {
             next = y_inline(r, col);
         } else {
             next = y_next(r);
@@ -1526,7 +1538,7 @@ static long y_seq(yreader *r, long col)
             i++;
         r->i = i;
         long next;
-        if (i >= n || s[i] == '\n' || s[i] == '#') {
+        if (i >= n || y_brk(s[i]) || s[i] == '#') {
             next = y_next(r);
             if (next != Y_BAIL && next != Y_END && next > col)
                 next = y_node(r, next, col);
@@ -1567,6 +1579,11 @@ static bool yaml_read(builder *b)
     adr_doc *doc = b->doc;
     yreader r = {b, doc->buf, doc->size, doc->bom, 0};
     long col = y_lines(&r, doc->bom);
+    if (col == Y_BAIL && r.s[r.i] == '-') {
+        /* "---" before the document, alone on its line or with a comment. */
+        r.i += 3;
+        col = y_next(&r);
+    }
     if (col < 0) return false;
     long next;
     if (y_dash(&r, r.i))
@@ -1588,7 +1605,7 @@ typedef struct scan {
     size_t bad;      /* offset of the first invalid byte, or SIZE_MAX */
     bool nul;        /* ... which is a NUL byte */
     bool tab, pct;   /* a '\t' or a '%' occurs (before bad) */
-    bool odd;        /* a control character other than tab and LF (CR too), or one of
+    bool odd;        /* a control character other than tab, LF and CR before LF, or one of
                         the non-printable or break characters of YAML 1.1 and 1.2
                         (C1, NEL, LS, PS, BOM, U+FFFE/F): the YAML reader leaves
                         such text to libfyaml */
@@ -1629,7 +1646,8 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
     size_t i = base;
 #ifdef __SSE2__
     const __m128i vnl = _mm_set1_epi8('\n'), vtab = _mm_set1_epi8('\t'), vpct = _mm_set1_epi8('%'),
-                  vsp = _mm_set1_epi8(' '), vdel = _mm_set1_epi8(0x7f), vzero = _mm_setzero_si128();
+                  vsp = _mm_set1_epi8(' '), vdel = _mm_set1_epi8(0x7f), vcr = _mm_set1_epi8('\r'),
+                  vzero = _mm_setzero_si128();
     unsigned tabs = 0, pcts = 0, odds = 0;
 #endif
     while (i < n) {
@@ -1642,8 +1660,12 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
                 unsigned tb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
                 tabs |= tb;
                 /* ASCII only here, so the signed compare is right. */
-                odds |= ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, vsp)) & ~(nl | tb)) |
-                        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vdel));
+                unsigned cr = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vcr));
+                /* A CR must come before an LF (the next chunk's first byte
+                 * for the last one). */
+                unsigned lf_after = (nl >> 1) | (i + 16 < n && s[i + 16] == '\n' ? 0x8000u : 0);
+                odds |= ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, vsp)) & ~(nl | tb | cr)) |
+                        (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vdel)) | (cr & ~lf_after);
                 pcts |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vpct));
                 while (nl) {
                     scan_line(sc, i + (size_t)__builtin_ctz(nl) + 1);
@@ -1667,7 +1689,7 @@ static void scan_input(const unsigned char *s, size_t base, size_t n, scan *sc)
                 sc->tab = true;
             else if (c == '%')
                 sc->pct = true;
-            else if (c < 0x20 || c == 0x7f)
+            else if ((c < 0x20 || c == 0x7f) && !(c == '\r' && i + 1 < n && s[i + 1] == '\n'))
                 sc->odd = true;
             i++;
             continue;
