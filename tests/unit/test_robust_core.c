@@ -537,6 +537,7 @@ Test(robust_doc, json_reader_equals_libfyaml)
         "{\"a\":NaN}",
         "{a: 1}",
         "[\"a\"\n:1]",
+        "\"s\"\t",
     };
     for (size_t i = 0; i < ADR_ARRAY_LEN(docs); i++)
         reader_equals_libfyaml(docs[i], strlen(docs[i]));
