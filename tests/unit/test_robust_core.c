@@ -711,8 +711,10 @@ Test(robust_doc, yaml_reader_equals_libfyaml_on_real_documents)
         globfree(&gl);
     }
     cr_assert_gt(files, 100, "only %zu YAML documents found", files);
-    /* Fixtures test odd YAML on purpose, but most are plain API YAML. */
-    cr_assert_gt(own * 10, files * 8, "the YAML reader took only %zu of %zu documents", own, files);
+    /* Fixtures test odd YAML on purpose (syntax errors), but most are
+     * plain API YAML. */
+    cr_assert_geq(own * 100, files * 95, "the YAML reader took only %zu of %zu documents", own,
+                  files);
 }
 
 Test(robust_doc, yaml_reader_leaves_deep_documents_to_libfyaml)
