@@ -966,8 +966,8 @@ typedef struct yreader {
 /* Deeper documents go to libfyaml, whose loop needs no stack (the reader
  * recurses once per level). */
 #define Y_MAX_DEPTH 256u
-/* libfyaml limits implicit keys to 1024 characters; the reader stays
- * clear of the edge. */
+/* libfyaml limits implicit keys to 1024 characters up to their colon; the
+ * reader stays clear of the edge. */
 #define Y_MAX_KEY 1000u
 
 static long y_lines(yreader *r, size_t i);
@@ -1285,7 +1285,7 @@ static bool y_flow(yreader *r)
         return y_close(r, true, r->i);
     }
     for (bool key = map;;) {
-        size_t i = r->i;
+        size_t i = r->i, at = i;
         if (i >= n) return false;
         char c = s[i];
         if (c == '[' || c == '{') {
@@ -1318,7 +1318,8 @@ static bool y_flow(yreader *r)
         if (r->i >= n) return false;
         c = s[r->i];
         if (key) {
-            if (c != ':' || r->i + 1 >= n || s[r->i + 1] != ' ') return false;
+            if (c != ':' || r->i + 1 >= n || s[r->i + 1] != ' ' || r->i - at > Y_MAX_KEY)
+                return false;
             r->i += 2;
             while (r->i < n && s[r->i] == ' ')
                 r->i++;
@@ -1489,7 +1490,8 @@ static long y_map(yreader *r, long col)
     if (!y_open(r, ADR_NODE_MAP, r->i)) return Y_BAIL;
     for (;;) {
         uint32_t start, end;
-        char c = s[r->i];
+        size_t at = r->i;
+        char c = s[at];
         if (c == '"' || c == '\'') {
             bool multi;
             if (!y_quoted(r, col, &start, &end, &multi) || multi) return Y_BAIL;
@@ -1502,7 +1504,7 @@ static long y_map(yreader *r, long col)
             if (y_plain(r, col, &start, &end) != 1) return Y_BAIL;
             if (!y_scalar(r, start, end, FYSS_PLAIN)) return Y_BAIL;
         }
-        if (end - start > Y_MAX_KEY) return Y_BAIL;
+        if (r->i - at > Y_MAX_KEY) return Y_BAIL;
         /* r->i at the colon; the value follows. */
         size_t i = ++r->i;
         if (i < n && s[i] != ' ' && !y_brk(s[i])) return Y_BAIL;

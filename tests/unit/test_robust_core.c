@@ -666,6 +666,21 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "a: |\n  \n    \n  x\n",
         "a: 1\nb",
         "'a\n  b': 1\n",
+        "a"
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        "                                                                                "
+        ": 1\n",
     };
     for (size_t i = 0; i < ADR_ARRAY_LEN(taken); i++)
         cr_assert(own_reader_equals_libfyaml(taken[i], strlen(taken[i]), false),
