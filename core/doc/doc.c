@@ -1417,8 +1417,12 @@ static long y_block(yreader *r, long indent)
             }
             j = (size_t)(nl - s) + 1;
         }
-    } else if (given || (lead > 0 && (long)lead <= indent)) {
-        return Y_BAIL; /* no content but empty lines: leave to libfyaml */
+    } else if (given || (lead > 0 && (long)lead <= indent) || (j < n && ci > 0 && lead <= ci)) {
+        /* No content. Left to libfyaml: empty lines that may be content,
+         * and a next line indented like the block scalar's parent, which
+         * libfyaml 0.7.12 takes as content below the top level (its
+         * "b: |" then "c: 1" in the same nested map is one scalar). */
+        return Y_BAIL;
     }
     r->b->block_indent = given ? ci : 0;
     bool ok =

@@ -592,6 +592,7 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "a: |  # comment\n  x\n",
         "a: |+\n            \nb: 1\n",
         "a: |\nb: 1\n",
+        "a:\n  b: |\nc: 1\n",
         "a: |2\n    indented\n  x\nb: 1\n",
         "a:\n  b: >2-\n     x\n    y\n",
         "- |\n  in a sequence\n- >+\n  folded\n\n",
@@ -666,6 +667,8 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "a: |\n  \n    \n  x\n",
         "a: 1\nb",
         "'a\n  b': 1\n",
+        "a:\n  b: |\n  c: 1\n",
+        "a:\n  - b: >-\n\n    c: 1\n",
         "a"
         "                                                                                "
         "                                                                                "
