@@ -755,3 +755,166 @@ Test(robust_doc, yaml_reader_leaves_deep_documents_to_libfyaml)
         adr_buf_free(&b);
     }
 }
+
+/* ---- mutation differential ----
+ *
+ * Real documents broken a little -- a line deleted, doubled, indented or
+ * outdented by a space, a YAML indicator or a line break inserted, a byte
+ * deleted; CR LF line breaks -- are where a reader of the YAML subset is
+ * likeliest to take something it should leave. Each mutant, read both
+ * ways, must give the same tree and errors. The seed is fixed: a failure
+ * names the mutant, which can be written out and read again. */
+
+static uint64_t mut_state;
+
+static bool same_tree_b(const adr_node *a, const adr_node *b)
+{
+    if (a->type != b->type || a->start != b->start || a->end != b->end || a->len != b->len ||
+        a->flags != b->flags)
+        return false;
+    if (a->type == ADR_NODE_MAP) {
+        for (uint32_t i = 0; i < a->len; i++)
+            if (!same_tree_b(a->u.pairs[i].key, b->u.pairs[i].key) ||
+                !same_tree_b(a->u.pairs[i].value, b->u.pairs[i].value))
+                return false;
+        return true;
+    }
+    if (a->type == ADR_NODE_SEQ) {
+        for (uint32_t i = 0; i < a->len; i++)
+            if (!same_tree_b(a->u.items[i], b->u.items[i])) return false;
+        return true;
+    }
+    return a->len == 0 || memcmp(a->u.text, b->u.text, a->len) == 0;
+}
+
+/* Whether our reader took text, and whether its reading equals libfyaml's
+ * (*equal). */
+static bool own_reader_agrees(const char *text, size_t n, bool *equal)
+{
+    adr_doc *fast = parse_via(text, n, false, 0, false);
+    adr_doc *slow = parse_via(text, n, false, 0, true);
+    bool eq = fast->nerrors == slow->nerrors && fast->fatal == slow->fatal &&
+              fast->nnodes == slow->nnodes;
+    for (size_t i = 0; eq && i < fast->nerrors; i++)
+        eq = fast->errors[i].start == slow->errors[i].start &&
+             fast->errors[i].end == slow->errors[i].end &&
+             strcmp(fast->errors[i].message, slow->errors[i].message) == 0;
+    *equal = eq && same_tree_b(fast->root, slow->root);
+    bool own = fast->own_reader;
+    adr_doc_free(fast);
+    adr_doc_free(slow);
+    return own;
+}
+
+static size_t mut_rand(size_t n)
+{
+    mut_state = mut_state * 6364136223846793005ull + 1442695040888963407ull;
+    return n ? (size_t)((mut_state >> 33) % n) : 0;
+}
+
+typedef struct mline {
+    const char *p;
+    size_t len;
+    const char *ins; /* inserted text (at ins_at), or NULL */
+    size_t ins_at;
+    size_t del_at; /* a byte deleted, or SIZE_MAX */
+    int shift;     /* +1: a space before, -1: the first byte (a space) dropped */
+} mline;
+
+static void mutate(const char *text, size_t n, adr_buf *out)
+{
+    static const char *const bits[] = {
+        ":",   "#",  "-",  "|",  ">",  "\"", "'",  "[",  "{",  "]",       "}",  ",",
+        " ",   "\n", "? ", "&a", "*a", "!",  "|2", ">-", "|+", ": ",      " #", "---",
+        "...", "\\", "%",  "@",  "`",  "  ", "- ", "\t", "\r", "\"a\": ", "{}", "[]",
+    };
+    size_t cap = 16, nl = 0;
+    mline *lines = malloc(cap * sizeof *lines);
+    for (size_t i = 0; i <= n;) {
+        const char *e = memchr(text + i, '\n', n - i);
+        size_t len = e ? (size_t)(e - (text + i)) : n - i;
+        if (nl == cap) lines = realloc(lines, (cap *= 2) * sizeof *lines);
+        lines[nl++] = (mline){text + i, len, NULL, 0, SIZE_MAX, 0};
+        i += len + 1;
+    }
+    size_t edits = 1 + mut_rand(3);
+    for (size_t k = 0; k < edits; k++) {
+        mline *l = &lines[mut_rand(nl)];
+        switch (mut_rand(6)) {
+        case 0: l->len = 0, l->p = ""; break; /* emptied (a deleted line, near enough) */
+        case 1:                               /* doubled */
+            if (nl == cap) lines = realloc(lines, (cap *= 2) * sizeof *lines);
+            l = &lines[mut_rand(nl)];
+            memmove(l + 1, l, (size_t)(lines + nl - l) * sizeof *l);
+            nl++;
+            break;
+        case 2: l->shift = 1; break;
+        case 3: l->shift = l->len && l->p[0] == ' ' ? -1 : 0; break;
+        case 4:
+            l->ins = bits[mut_rand(ADR_ARRAY_LEN(bits))];
+            l->ins_at = mut_rand(l->len + 1);
+            break;
+        default: l->del_at = l->len ? mut_rand(l->len) : SIZE_MAX; break;
+        }
+    }
+    bool crlf = mut_rand(5) == 0;
+    adr_buf_reset(out);
+    for (size_t i = 0; i < nl; i++) {
+        const mline *l = &lines[i];
+        if (l->shift > 0) adr_buf_putc(out, ' ');
+        for (size_t j = l->shift < 0 ? 1 : 0; j <= l->len; j++) {
+            if (l->ins && j == l->ins_at) adr_buf_puts(out, l->ins);
+            if (j < l->len && j != l->del_at) adr_buf_putc(out, l->p[j]);
+        }
+        if (i + 1 < nl) adr_buf_puts(out, crlf ? "\r\n" : "\n");
+    }
+    free(lines);
+}
+
+Test(robust_doc, yaml_reader_equals_libfyaml_on_mutated_documents)
+{
+    static const char *const globs[] = {SHARED_DIR "/corpus/nlgov/nl-brp-bevragen-resolved.yaml",
+                                        SHARED_DIR "/corpus/nlgov/nl-objects-api.yaml",
+                                        SHARED_DIR "/corpus/nlgov/nl-open-notificaties.yaml",
+                                        FIXTURES_DIR "/*/*/*.yaml"};
+    char *docs[512];
+    size_t lens[512], ndocs = 0;
+    for (size_t g = 0; g < ADR_ARRAY_LEN(globs); g++) {
+        glob_t gl;
+        if (glob(globs[g], 0, NULL, &gl) != 0) continue;
+        for (size_t k = 0; k < gl.gl_pathc && ndocs < ADR_ARRAY_LEN(docs); k++) {
+            docs[ndocs] = read_all(gl.gl_pathv[k], &lens[ndocs]);
+            cr_assert_not_null(docs[ndocs], "%s", gl.gl_pathv[k]);
+            ndocs++;
+        }
+        globfree(&gl);
+    }
+    cr_assert_gt(ndocs, 100, "only %zu documents found", ndocs);
+    adr_buf m;
+    adr_buf_init(&m);
+    size_t taken = 0, runs = 2000;
+    mut_state = 20261202;
+    for (size_t r = 0; r < runs; r++) {
+        /* The three larger documents a quarter of the time. */
+        size_t d = mut_rand(4) == 0 ? mut_rand(3) : mut_rand(ndocs);
+        mutate(docs[d], lens[d], &m);
+        cr_assert(!m.oom);
+        bool equal;
+        taken += own_reader_agrees(m.data ? m.data : "", m.len, &equal);
+        if (!equal) {
+            const char *path = "mutant.yaml";
+            FILE *f = fopen(path, "wb");
+            if (f) {
+                fwrite(m.data, 1, m.len, f);
+                fclose(f);
+            }
+            cr_assert_fail("mutant %zu (of document %zu) reads differently; written to %s", r, d,
+                           path);
+        }
+    }
+    /* Most mutants are still documents the reader takes. */
+    cr_assert_gt(taken, runs / 4, "the YAML reader took %zu of %zu mutants", taken, runs);
+    adr_buf_free(&m);
+    for (size_t i = 0; i < ndocs; i++)
+        free(docs[i]);
+}
