@@ -892,8 +892,10 @@ Test(robust_doc, yaml_reader_equals_libfyaml_on_mutated_documents)
     cr_assert_gt(ndocs, 100, "only %zu documents found", ndocs);
     adr_buf m;
     adr_buf_init(&m);
-    size_t taken = 0, runs = 2000;
-    mut_state = 20261202;
+    /* Longer campaigns: ADRLINT_MUTANTS=200000 ADRLINT_MUTANT_SEED=7. */
+    const char *env_runs = getenv("ADRLINT_MUTANTS"), *env_seed = getenv("ADRLINT_MUTANT_SEED");
+    size_t taken = 0, runs = env_runs ? strtoul(env_runs, NULL, 10) : 2000;
+    mut_state = env_seed ? strtoull(env_seed, NULL, 10) : 20261202;
     for (size_t r = 0; r < runs; r++) {
         /* The three larger documents a quarter of the time. */
         size_t d = mut_rand(4) == 0 ? mut_rand(3) : mut_rand(ndocs);
