@@ -1549,10 +1549,12 @@ static long y_seq(yreader *r, long col)
         r->i = i;
         long next;
         if (i >= n || y_brk(s[i]) || s[i] == '#') {
+            /* An empty entry is left to libfyaml, which (0.7.12) refuses
+             * one in a sequence indented like its parent map's keys. */
             next = y_next(r);
             if (next != Y_BAIL && next != Y_END && next > col)
                 next = y_node(r, next, col);
-            else if (next != Y_BAIL && !y_empty(r))
+            else
                 next = Y_BAIL;
         } else {
             long cc = col + (long)(i - dash);

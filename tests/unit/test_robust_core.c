@@ -581,7 +581,7 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "a: 1",
         "a:\n  b: 1\n  c: [1, 2]\n",
         "a:\n- 1\n- 2\nb: 3\n",
-        "- a\n- b: 1\n  c: 2\n- - x\n  - y\n-\n- \n",
+        "- a\n- b: 1\n  c: 2\n- - x\n  - y\n-\n  z\n",
         "a: |\n  line1\n  line2\nb: 2\n",
         "a: |-\n  x\n\n\nb: 1\n",
         "a: |+\n  x\n\n\nb: 1\n",
@@ -622,7 +622,7 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "---\na: 1\n",
         "# c\n---   # c\n\na: 1\n",
         /* CR LF line breaks. */
-        "---\r\na: 1\r\nb:\r\n  - x\r\n  -\r\n  - y: z\r\n    w: v # c\r\n\r\n",
+        "---\r\na: 1\r\nb:\r\n  - x\r\n  -\r\n    u\r\n  - y: z\r\n    w: v # c\r\n\r\n",
         "a: plain\r\n  continued\r\n\r\n  para\r\nb: \"q\r\n  uoted\\\r\n  x\"\r\nc: 'x\r\n\r\n  "
         "y'\r\n",
         "a: |\r\n  lit\r\n\r\n  eral\r\nb: >-\r\n  fol\r\n  ded\r\n\r\nc: |+\r\n  k\r\n\r\n",
@@ -668,6 +668,9 @@ Test(robust_doc, yaml_reader_equals_libfyaml)
         "a: 1\nb",
         "'a\n  b': 1\n",
         "a:\n  b: |\n  c: 1\n",
+        "a:\n- # c\n- x\n",
+        "a:\n-\n- x\n",
+        "- \n- x\n",
         "a:\n  - b: >-\n\n    c: 1\n",
         "a"
         "                                                                                "
