@@ -118,6 +118,35 @@ static void check_same(const adr_node *a, const adr_node *b, size_t depth)
     }
 }
 
+/* Our reader's document (ours) and libfyaml's (fy) of the same bytes have
+ * the same errors, node count and tree. */
+static void check_same_reading(const adr_doc *ours, const adr_doc *fy, const char *reader)
+{
+    FUZZ_CHECK(ours->nerrors == fy->nerrors && ours->fatal == fy->fatal,
+               "the %s reader and libfyaml disagree: %zu vs %zu errors", reader, ours->nerrors,
+               fy->nerrors);
+    for (size_t i = 0; i < ours->nerrors; i++)
+        FUZZ_CHECK(ours->errors[i].start == fy->errors[i].start &&
+                       strcmp(ours->errors[i].message, fy->errors[i].message) == 0,
+                   "the %s reader and libfyaml report differently: %s / %s", reader,
+                   ours->errors[i].message, fy->errors[i].message);
+    FUZZ_CHECK(ours->nnodes == fy->nnodes, "the %s reader made %zu nodes, libfyaml %zu", reader,
+               ours->nnodes, fy->nnodes);
+    check_same(ours->root, fy->root, 0);
+}
+
+/* Parses a copy of the input (adr_doc_parse takes its buffer). */
+static adr_doc *parse_copy(const uint8_t *data, size_t size, bool json, const adr_doc_limits *lim)
+{
+    char *buf = adr_xmalloc(size + 1);
+    FUZZ_CHECK(buf != NULL, "oom");
+    memcpy(buf, data, size);
+    buf[size] = 0;
+    adr_doc *d = adr_doc_parse(json ? "fuzz.json" : "fuzz.yaml", buf, size, json, lim);
+    FUZZ_CHECK(d != NULL, "adr_doc_parse failed without OOM");
+    return d;
+}
+
 /* The same bytes read by libfyaml whole, by libfyaml with line breaks
  * inserted, and by the JSON reader (which leaves to libfyaml what it does
  * not take): whether the document parses and its tree are the same. */
@@ -125,29 +154,16 @@ static void check_json_breaks(const uint8_t *data, size_t size)
 {
     adr_doc *d[3];
     for (int i = 0; i < 3; i++) {
-        char *buf = adr_xmalloc(size + 1);
-        FUZZ_CHECK(buf != NULL, "oom");
-        memcpy(buf, data, size);
-        buf[size] = 0;
         /* Aliases are YAML: no expansion to speak of in JSON, but keep the
          * comparison cheap if libfyaml accepts some. */
         adr_doc_limits lim = {1000, 20000, i == 1 ? 16 : SIZE_MAX, i < 2};
-        d[i] = adr_doc_parse("fuzz.json", buf, size, true, &lim);
-        FUZZ_CHECK(d[i] != NULL, "adr_doc_parse failed without OOM");
+        d[i] = parse_copy(data, size, true, &lim);
     }
     FUZZ_CHECK((d[0]->nerrors == 0) == (d[1]->nerrors == 0),
                "broken JSON lines changed whether the document parses: %zu vs %zu errors",
                d[0]->nerrors, d[1]->nerrors);
     if (d[0]->nerrors == 0) check_same(d[0]->root, d[1]->root, 0);
-    FUZZ_CHECK(d[2]->nerrors == d[0]->nerrors && d[2]->fatal == d[0]->fatal,
-               "the JSON reader and libfyaml disagree: %zu vs %zu errors", d[2]->nerrors,
-               d[0]->nerrors);
-    for (size_t i = 0; i < d[0]->nerrors; i++)
-        FUZZ_CHECK(d[2]->errors[i].start == d[0]->errors[i].start &&
-                       strcmp(d[2]->errors[i].message, d[0]->errors[i].message) == 0,
-                   "the JSON reader and libfyaml report differently: %s / %s",
-                   d[2]->errors[i].message, d[0]->errors[i].message);
-    check_same(d[2]->root, d[0]->root, 0);
+    check_same_reading(d[2], d[0], "JSON");
     for (int i = 0; i < 3; i++)
         adr_doc_free(d[i]);
 }
@@ -158,39 +174,19 @@ static void check_yaml_reader(const uint8_t *data, size_t size)
 {
     adr_doc *d[2];
     for (int i = 0; i < 2; i++) {
-        char *buf = adr_xmalloc(size + 1);
-        FUZZ_CHECK(buf != NULL, "oom");
-        memcpy(buf, data, size);
-        buf[size] = 0;
         adr_doc_limits lim = {1000, 20000, 0, i == 1};
-        d[i] = adr_doc_parse("fuzz.yaml", buf, size, false, &lim);
-        FUZZ_CHECK(d[i] != NULL, "adr_doc_parse failed without OOM");
+        d[i] = parse_copy(data, size, false, &lim);
     }
-    FUZZ_CHECK(d[0]->nerrors == d[1]->nerrors && d[0]->fatal == d[1]->fatal,
-               "the YAML reader and libfyaml disagree: %zu vs %zu errors", d[0]->nerrors,
-               d[1]->nerrors);
-    for (size_t i = 0; i < d[0]->nerrors; i++)
-        FUZZ_CHECK(d[0]->errors[i].start == d[1]->errors[i].start &&
-                       strcmp(d[0]->errors[i].message, d[1]->errors[i].message) == 0,
-                   "the YAML reader and libfyaml report differently: %s / %s",
-                   d[0]->errors[i].message, d[1]->errors[i].message);
-    FUZZ_CHECK(d[0]->nnodes == d[1]->nnodes, "the YAML reader made %zu nodes, libfyaml %zu",
-               d[0]->nnodes, d[1]->nnodes);
-    check_same(d[0]->root, d[1]->root, 0);
+    check_same_reading(d[0], d[1], "YAML");
     for (int i = 0; i < 2; i++)
         adr_doc_free(d[i]);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *buf = adr_xmalloc(size + 1);
-    FUZZ_CHECK(buf != NULL, "oom");
-    memcpy(buf, data, size);
-    buf[size] = 0;
-    adr_doc_limits lim = {1000, 200000, 0};
+    adr_doc_limits lim = {1000, 200000, 0, false};
     bool json = size & 1;
-    adr_doc *d = adr_doc_parse(json ? "fuzz.json" : "fuzz.yaml", buf, size, json, &lim);
-    FUZZ_CHECK(d != NULL, "adr_doc_parse failed without OOM");
+    adr_doc *d = parse_copy(data, size, json, &lim);
     FUZZ_CHECK(d->root != NULL, "no root");
     for (size_t i = 0; i < d->nerrors; i++) {
         const adr_doc_error *e = &d->errors[i];
