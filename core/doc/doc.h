@@ -76,8 +76,8 @@ typedef struct adr_doc_limits {
     /* JSON lines longer than this are broken for libfyaml (see doc.c);
      * 0 selects 4096, SIZE_MAX never breaks. Tests vary it. */
     size_t json_line;
-    /* JSON goes to libfyaml even when the JSON reader would take it (tests
-     * compare the two). */
+    /* The document goes to libfyaml even when our JSON or YAML reader
+     * would take it (tests and the doc fuzzer compare the two). */
     bool libfyaml_only;
 } adr_doc_limits;
 
