@@ -43,7 +43,6 @@ typedef struct builder {
     uint64_t expanded;      /* nodes counted through aliases */
     uint32_t base;          /* offset of what libfyaml parses (after a BOM) */
     const uint32_t *breaks; /* line breaks inserted into a JSON copy (see json_breaks) */
-    size_t block_indent;    /* the YAML reader's block scalar: its explicit indentation */
     size_t nbreaks;
     bool stop;
     bool oom;
@@ -319,13 +318,15 @@ static uint32_t empty_scalar_at(const builder *b)
     return i < doc->size && doc->buf[i] == ':' ? i + 1 : at;
 }
 
-/* Adds a scalar whose marks (quotes excluded) run from start to end. tok is
- * libfyaml's token, for text adr_scalar_decode cannot produce (NULL from
- * the JSON reader, which only passes what it decodes). Returns the node,
- * or NULL when building stopped. */
+/* Adds a scalar whose marks (quotes excluded) run from start to end.
+ * indent is a block scalar's explicit content indentation (0 when its
+ * header gives none, or the reader does not know it). tok is libfyaml's
+ * token, for text adr_scalar_decode cannot produce (NULL from our readers,
+ * which only pass what it decodes). Returns the node, or NULL when
+ * building stopped. */
 /* Inlined into both readers: it runs once per scalar. */
 static ADR_HOT_INLINE adr_node *add_scalar(builder *b, uint32_t start, uint32_t end,
-                                           enum fy_scalar_style style, bool str_tag,
+                                           enum fy_scalar_style style, size_t indent, bool str_tag,
                                            struct fy_token *tok)
 {
     if (end < start) end = start;
@@ -360,8 +361,8 @@ static ADR_HOT_INLINE adr_node *add_scalar(builder *b, uint32_t start, uint32_t 
     default: flags = ADR_NF_BLOCK; break;
     }
     if (!text) {
-        text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style,
-                                 b->block_indent, &len);
+        text = adr_scalar_decode(&doc->arena, doc->buf, doc->size, start, end, (int)style, indent,
+                                 &len);
         if (!text) {
             if (!tok) {
                 /* Our readers pass only what decodes: the document goes to
@@ -412,7 +413,7 @@ static void on_scalar(builder *b, struct fy_event *e)
         const char *tag = fy_token_get_text(e->scalar.tag, &tl);
         str_tag = tag && tl >= 3 && memcmp(tag + tl - 3, "str", 3) == 0;
     }
-    adr_node *n = add_scalar(b, start, end, style, str_tag, tok);
+    adr_node *n = add_scalar(b, start, end, style, 0, str_tag, tok);
     if (!n) return;
     if (e->scalar.anchor) {
         size_t al;
@@ -823,7 +824,7 @@ static bool json_string(jreader *r)
         }
     }
     adr_node *node =
-        add_scalar(r->b, (uint32_t)(r->i + 1), (uint32_t)i, FYSS_DOUBLE_QUOTED, false, NULL);
+        add_scalar(r->b, (uint32_t)(r->i + 1), (uint32_t)i, FYSS_DOUBLE_QUOTED, 0, false, NULL);
     if (!node) return false;
     attach(r->b, node, 1, node->end);
     r->i = i + 1;
@@ -867,7 +868,7 @@ static bool json_plain(jreader *r)
     }
     /* A value ends at white space, a comma or a bracket (or the end). */
     if (i < n && !memchr(" \t\r\n,]}", s[i], 7)) return false;
-    adr_node *node = add_scalar(r->b, (uint32_t)r->i, (uint32_t)i, FYSS_PLAIN, false, NULL);
+    adr_node *node = add_scalar(r->b, (uint32_t)r->i, (uint32_t)i, FYSS_PLAIN, 0, false, NULL);
     if (!node) return false;
     attach(r->b, node, 1, node->end);
     r->i = i;
@@ -1227,10 +1228,9 @@ static bool y_quoted(yreader *r, long indent, uint32_t *start, uint32_t *end, bo
             size_t j = i + 1, ls = j;
             while (j < n && s[j] == ' ')
                 j++;
+            /* Indented more than the parent (so never a document marker,
+             * which is in column 0: indent is never negative). */
             if (j < n && !y_brk(s[j]) && (long)(j - ls) <= indent) return false;
-            if (j == ls && n - j >= 3 && (s[j] == '-' || s[j] == '.') && s[j + 1] == s[j] &&
-                s[j + 2] == s[j])
-                return false;
             *multi = true;
         }
         i++;
@@ -1240,10 +1240,12 @@ static bool y_quoted(yreader *r, long indent, uint32_t *start, uint32_t *end, bo
     return true;
 }
 
-/* Adds a scalar the reader has read; false when building stopped. */
-static bool y_scalar(yreader *r, uint32_t start, uint32_t end, enum fy_scalar_style style)
+/* Adds a scalar the reader has read (indent: as add_scalar's); false when
+ * building stopped. */
+static bool y_scalar(yreader *r, uint32_t start, uint32_t end, enum fy_scalar_style style,
+                     size_t indent)
 {
-    adr_node *node = add_scalar(r->b, start, end, style, false, NULL);
+    adr_node *node = add_scalar(r->b, start, end, style, indent, false, NULL);
     if (!node) return false;
     attach(r->b, node, 1, node->end);
     return !r->b->stop;
@@ -1253,7 +1255,7 @@ static bool y_scalar(yreader *r, uint32_t start, uint32_t end, enum fy_scalar_st
 static bool y_empty(yreader *r)
 {
     uint32_t at = empty_scalar_at(r->b);
-    return y_scalar(r, at, at, FYSS_PLAIN);
+    return y_scalar(r, at, at, FYSS_PLAIN, 0);
 }
 
 static bool y_open(yreader *r, adr_node_type type, size_t at)
@@ -1294,7 +1296,7 @@ static bool y_flow(yreader *r)
             uint32_t qs, qe;
             bool multi;
             if (!y_quoted(r, LONG_MAX, &qs, &qe, &multi) || multi) return false;
-            if (!y_scalar(r, qs, qe, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+            if (!y_scalar(r, qs, qe, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED, 0))
                 return false;
         } else {
             /* In flow context a flow indicator cannot follow '-', '?' or ':'. */
@@ -1310,7 +1312,7 @@ static bool y_flow(yreader *r)
                 if (c != ' ') e = i + 1;
             }
             if (i >= n || y_brk(s[i]) || s[i] == '[' || s[i] == '{') return false;
-            if (!y_scalar(r, (uint32_t)r->i, (uint32_t)e, FYSS_PLAIN)) return false;
+            if (!y_scalar(r, (uint32_t)r->i, (uint32_t)e, FYSS_PLAIN, 0)) return false;
             r->i = i;
         }
         while (r->i < n && s[r->i] == ' ')
@@ -1424,11 +1426,9 @@ static long y_block(yreader *r, long indent)
          * "b: |" then "c: 1" in the same nested map is one scalar). */
         return Y_BAIL;
     }
-    r->b->block_indent = given ? ci : 0;
-    bool ok =
-        y_scalar(r, (uint32_t)cs, (uint32_t)stop, s[r->i] == '|' ? FYSS_LITERAL : FYSS_FOLDED);
-    r->b->block_indent = 0;
-    if (!ok) return Y_BAIL;
+    if (!y_scalar(r, (uint32_t)cs, (uint32_t)stop, s[r->i] == '|' ? FYSS_LITERAL : FYSS_FOLDED,
+                  given ? ci : 0))
+        return Y_BAIL;
     r->i = content ? i : r->i;
     if (!content) {
         /* The header line's end. */
@@ -1454,12 +1454,12 @@ static long y_inline(yreader *r, long indent)
         while (i < r->n && s[i] == ' ')
             i++;
         if (i < r->n && s[i] == ':') return Y_BAIL; /* a key here */
-        if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+        if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED, 0))
             return Y_BAIL;
         return y_next(r);
     }
     if (y_plain(r, indent, &start, &end) != 0) return Y_BAIL;
-    if (!y_scalar(r, start, end, FYSS_PLAIN)) return Y_BAIL;
+    if (!y_scalar(r, start, end, FYSS_PLAIN, 0)) return Y_BAIL;
     return y_next(r);
 }
 
@@ -1502,11 +1502,11 @@ static long y_map(yreader *r, long col)
             while (r->i < n && s[r->i] == ' ')
                 r->i++;
             if (r->i >= n || s[r->i] != ':') return Y_BAIL;
-            if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED))
+            if (!y_scalar(r, start, end, c == '"' ? FYSS_DOUBLE_QUOTED : FYSS_SINGLE_QUOTED, 0))
                 return Y_BAIL;
         } else {
             if (y_plain(r, col, &start, &end) != 1) return Y_BAIL;
-            if (!y_scalar(r, start, end, FYSS_PLAIN)) return Y_BAIL;
+            if (!y_scalar(r, start, end, FYSS_PLAIN, 0)) return Y_BAIL;
         }
         if (r->i - at > Y_MAX_KEY) return Y_BAIL;
         /* r->i at the colon; the value follows. */
